@@ -12,7 +12,10 @@ const LO = LITTLE_ENDIAN ? 0 : 1;
 
 scratchWords[HI] = STALE_HI;
 scratchWords[LO] = STALE_LO;
-/** The stale marker as a JS number. Store it only into Float64Arrays; arithmetic may not keep the payload. */
+/**
+ * The stale marker as a JS number. Assign it straight into a Float64Array slot: V8 quiets NaN payloads when a
+ * number passes through a plain JS array (`new Float64Array([STALE_NAN])` loses it), and arithmetic may too.
+ */
 export const STALE_NAN: number = scratch[0];
 
 /** True when the number carries Prometheus's stale-marker bit pattern. */

@@ -9,7 +9,10 @@ describe('stale marker', () => {
     expect(isStaleNaN(0)).toBe(false);
   });
   it('survives a Float64Array round-trip', () => {
-    const a = new Float64Array([1, STALE_NAN, NaN]);
+    const a = new Float64Array(3);
+    a[0] = 1;
+    a[1] = STALE_NAN;
+    a[2] = NaN;
     expect(isStaleAt(a, 1)).toBe(true);
     expect(isStaleAt(a, 2)).toBe(false);
     const bytes = new Uint8Array(a.buffer).slice();
