@@ -1,0 +1,5 @@
+// Every `rrx` subcommand, in the order `rrx --help` lists them. Adding a command = one import and one entry.
+import type { CliCommand } from './command';
+import { versionCommand } from './commands/version';
+
+export const COMMANDS: readonly CliCommand[] = [versionCommand];

@@ -1,0 +1,22 @@
+// Types that cross the IPC/bridge boundary. Plain data only (typed arrays allowed); never a secret value.
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** How the renderer is hosted. */
+  mode: 'electron' | 'bridge';
+  versions: { node: string; electron?: string; chrome?: string };
+  platform: string;
+}
+
+export type NodeReadState = 'pending' | 'reading' | 'done' | 'failed' | 'cancelled';
+
+export interface QueryProgressEvent {
+  queryId: string;
+  node: string;
+  state: NodeReadState;
+  bytes: number;
+  series: number;
+  samples: number;
+  error?: string;
+}
