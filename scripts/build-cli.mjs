@@ -1,12 +1,17 @@
-// Bundles the Electron-free CLI (electron/core/cli/entry.ts) into out/cli/rrx.mjs for plain Node.
+// Bundles the Electron-free entries for plain Node: the CLI (out/cli/rrx.mjs) and the loopback bridge
+// (out/bridge/serve.mjs).
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-await build({
+const entries = [
+  ['electron/core/cli/entry.ts', 'out/cli/rrx.mjs'],
+  ['electron/core/bridge/entry.ts', 'out/bridge/serve.mjs'],
+];
+for (const [entry, outfile] of entries) await build({
   absWorkingDir: root,
-  entryPoints: ['electron/core/cli/entry.ts'],
-  outfile: 'out/cli/rrx.mjs',
+  entryPoints: [entry],
+  outfile,
   bundle: true,
   platform: 'node',
   target: 'node20',

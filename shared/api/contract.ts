@@ -11,6 +11,8 @@ export const CALLS = {
 
 export const EVENTS = {
   'query.progress': event<QueryProgressEvent>(),
+  /** An application-menu item was chosen (Electron only). */
+  'menu.action': event<{ action: string }>(),
 } as const;
 
 export type Calls = typeof CALLS;

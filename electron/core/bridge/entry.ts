@@ -1,0 +1,34 @@
+// `npm run serve` process: starts the loopback bridge over the built renderer and prints its tokenised URL.
+// Flags: --port N (default: a free port), --json (print {url, port, token} as one JSON line, for test harnesses).
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CONTENT_SECURITY_POLICY } from '@shared/csp';
+import { createApiHandlers } from '../api/create-handlers';
+import { startBridge } from './server';
+
+function flag(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const portArg = flag('--port');
+const port = portArg === undefined ? 0 : Number(portArg);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  process.stderr.write(`serve: --port must be a port number, got "${portArg}".\n`);
+  process.exit(2);
+}
+
+const bridge = await startBridge({
+  port,
+  rendererDir: process.env.RRX_RENDERER_DIR ?? join(here, '../renderer'),
+  csp: CONTENT_SECURITY_POLICY,
+  makeHandlers: (emit) => createApiHandlers({ host: { mode: 'bridge' }, emit }),
+});
+
+if (process.argv.includes('--json')) process.stdout.write(JSON.stringify({ url: bridge.url, port: bridge.port, token: bridge.token }) + '\n');
+else process.stdout.write(`Remote Read Explorer is serving on loopback only. Open:\n  ${bridge.url}\n(Ctrl+C stops it.)\n`);
+
+const stop = (): void => void bridge.close().then(() => process.exit(0));
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

@@ -1,0 +1,56 @@
+// Electron entry: lifecycle, session hardening, IPC wiring. Everything real lives in electron/core.
+import { app, BrowserWindow, ipcMain, session, webContents } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { IPC_EVENT_CHANNEL } from '@shared/api/define';
+import { createApiHandlers } from '../core/api/create-handlers';
+import type { EventSink } from '../core/api/handlers';
+import { registerIpc } from './ipc';
+import { installMenu } from './menu';
+import { ALLOWED_PERMISSIONS, CONTENT_SECURITY_POLICY, isAppUrl } from './security';
+import { createMainWindow } from './window';
+
+const rendererDir = join(__dirname, '../renderer');
+const rendererRootUrl = pathToFileURL(rendererDir + '/').href;
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+
+app.enableSandbox();
+
+const broadcast: EventSink = (name, payload) => {
+  for (const wc of webContents.getAllWebContents()) wc.send(IPC_EVENT_CHANNEL, { name, payload });
+};
+
+void app.whenReady().then(() => {
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(ALLOWED_PERMISSIONS.includes(permission)));
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => ALLOWED_PERMISSIONS.includes(permission));
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+
+  const handlers = createApiHandlers({
+    host: { mode: 'electron', electron: process.versions.electron, chrome: process.versions.chrome },
+    emit: broadcast,
+  });
+  registerIpc(ipcMain, handlers, (url) => isAppUrl(url, rendererRootUrl, devServerUrl));
+  installMenu((action) => broadcast('menu.action', { action }));
+
+  const open = (): BrowserWindow =>
+    createMainWindow({
+      preload: join(__dirname, '../preload/index.cjs'),
+      rendererIndex: join(rendererDir, 'index.html'),
+      rendererRootUrl,
+      devServerUrl,
+    });
+  open();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) open();
+  });
+});
+
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

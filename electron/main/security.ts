@@ -1,0 +1,50 @@
+// The shell's security settings as plain data (Electron's security checklist), so a unit test can read and check
+// them without an Electron binary. window.ts and index.ts apply exactly these.
+
+export const WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  enableBlinkFeatures: undefined,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+  spellcheck: false,
+  safeDialogs: true,
+} as const;
+
+export { CONTENT_SECURITY_POLICY } from '@shared/csp';
+
+/** Every permission request (camera, notifications, geolocation, …) is denied: the app needs none. */
+export const ALLOWED_PERMISSIONS: readonly string[] = [];
+
+/** The app's own pages: the packaged renderer (file://…/out/renderer/) or the dev server in `electron-vite dev`. */
+export function isAppUrl(url: string, rendererRoot: string, devServerUrl?: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  if (devServerUrl) {
+    const dev = new URL(devServerUrl);
+    if (u.origin === dev.origin) return true;
+  }
+  if (u.protocol !== 'file:') return false;
+  const root = new URL(rendererRoot.endsWith('/') ? rendererRoot : rendererRoot + '/');
+  return decodeURIComponent(u.pathname).startsWith(decodeURIComponent(root.pathname));
+}
+
+/** In-app navigation is never allowed; external http(s) links may open in the OS browser, nothing else. */
+export function externalOpenAllowed(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
