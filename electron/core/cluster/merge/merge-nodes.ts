@@ -1,0 +1,54 @@
+// Entry point of the replica merge: group the nodes' series by label set (minus the replica label), run the chosen
+// strategy per group, attach provenance and tie-break counts. Pure; never touches the network or the input arrays.
+import { compareLabels } from '@core/series/labels';
+import { groupSeries } from './group';
+import { mergePenalty } from './penalty';
+import { mergePreferFirst } from './prefer-first';
+import { mergePreferMax } from './prefer-max';
+import { countConflictingTies } from './tie-breaks';
+import { MergeError, type MergedSeries, type MergeOptions, type MergeResult, type NodeSeries } from './types';
+import { mergeUnion } from './union';
+
+export function mergeNodes(nodes: readonly NodeSeries[], options: MergeOptions): MergeResult {
+  const { strategy, replicaLabel, gapFactor } = options;
+  const series: MergedSeries[] = [];
+  let tieBreaksTotal = 0;
+  for (const g of groupSeries(nodes, replicaLabel)) {
+    const sourceNodes = g.members.map((m) => m.node).sort((a, b) => a - b);
+    let cols;
+    let tieBreaks: number;
+    switch (strategy) {
+      case 'union': {
+        const u = mergeUnion(g.members, gapFactor);
+        cols = u;
+        tieBreaks = u.tieBreaks;
+        break;
+      }
+      case 'penalty':
+        cols = mergePenalty(g.members);
+        tieBreaks = countConflictingTies(g.members);
+        break;
+      case 'prefer-first':
+        cols = mergePreferFirst(g.members, gapFactor);
+        tieBreaks = countConflictingTies(g.members);
+        break;
+      case 'prefer-max':
+        cols = mergePreferMax(g.members, gapFactor);
+        tieBreaks = countConflictingTies(g.members);
+        break;
+      default:
+        throw new MergeError('unknown-strategy', `unknown merge strategy ${JSON.stringify(strategy)}`);
+    }
+    tieBreaksTotal += tieBreaks;
+    series.push({
+      labels: g.labels,
+      timestamps: cols.timestamps,
+      values: cols.values,
+      provenance: cols.provenance,
+      sourceNodes,
+      tieBreaks,
+    });
+  }
+  series.sort((a, b) => compareLabels(a.labels, b.labels));
+  return { strategy, series, tieBreaks: tieBreaksTotal };
+}

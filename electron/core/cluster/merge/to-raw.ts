@@ -1,0 +1,14 @@
+// Merged series → what the PromQL engine reads: plain RawSeries (provenance dropped) and a MemorySeriesStore.
+// Shares the typed arrays; never copies samples.
+import { MemorySeriesStore } from '@core/series/memory-store';
+import type { RawSeries } from '@core/series/types';
+import type { MergedSeries, MergeResult } from './types';
+
+export function toRawSeries(m: MergedSeries): RawSeries {
+  return { labels: m.labels, timestamps: m.timestamps, values: m.values };
+}
+
+/** A store over the merged result; series without samples are left out (the engine has nothing to select there). */
+export function mergedStore(result: MergeResult): MemorySeriesStore {
+  return new MemorySeriesStore(result.series.filter((s) => s.timestamps.length > 0).map(toRawSeries));
+}
