@@ -6,11 +6,14 @@ import { mergePenalty } from './penalty';
 import { mergePreferFirst } from './prefer-first';
 import { mergePreferMax } from './prefer-max';
 import { countConflictingTies } from './tie-breaks';
-import { MergeError, type MergedSeries, type MergeOptions, type MergeResult, type NodeSeries } from './types';
+import { MERGE_STRATEGIES, MergeError, type MergedSeries, type MergeOptions, type MergeResult, type NodeSeries } from './types';
 import { mergeUnion } from './union';
 
 export function mergeNodes(nodes: readonly NodeSeries[], options: MergeOptions): MergeResult {
   const { strategy, replicaLabel, gapFactor } = options;
+  if (!MERGE_STRATEGIES.includes(strategy)) {
+    throw new MergeError('unknown-strategy', `unknown merge strategy ${JSON.stringify(strategy)}`);
+  }
   const series: MergedSeries[] = [];
   let tieBreaksTotal = 0;
   for (const g of groupSeries(nodes, replicaLabel)) {
