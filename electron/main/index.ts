@@ -30,6 +30,7 @@ void app.whenReady().then(() => {
   const handlers = createApiHandlers({
     host: { mode: 'electron', electron: process.versions.electron, chrome: process.versions.chrome },
     emit: broadcast,
+    dataDir: app.getPath('userData'),
   });
   registerIpc(ipcMain, handlers, (url) => isAppUrl(url, rendererRootUrl, devServerUrl));
   installMenu((action) => broadcast('menu.action', { action }));

@@ -6,6 +6,8 @@ import type { ApiHandlers, EventSink } from './handlers';
 export interface CoreServices {
   host: HostInfo;
   emit: EventSink;
+  /** Where this host keeps app data (profiles, history, autosave): Electron's userData, or the bridge's --data-dir. */
+  dataDir: string;
 }
 
 export function createApiHandlers(services: CoreServices): ApiHandlers {

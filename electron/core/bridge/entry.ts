@@ -1,5 +1,7 @@
 // `npm run serve` process: starts the loopback bridge over the built renderer and prints its tokenised URL.
-// Flags: --port N (default: a free port), --json (print {url, port, token} as one JSON line, for test harnesses).
+// Flags: --port N (default: a free port), --data-dir DIR (default ~/.local/share/rrx-bridge or $RRX_DATA_DIR), --json (print {url, port, token} as one JSON line, for test harnesses).
+import { mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '@shared/csp';
@@ -19,11 +21,15 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+// Browser mode keeps its own data folder (profiles, history) apart from the desktop app's.
+const dataDir = flag('--data-dir') ?? process.env.RRX_DATA_DIR ?? join(homedir(), '.local/share/rrx-bridge');
+mkdirSync(dataDir, { recursive: true });
+
 const bridge = await startBridge({
   port,
   rendererDir: process.env.RRX_RENDERER_DIR ?? join(here, '../renderer'),
   csp: CONTENT_SECURITY_POLICY,
-  makeHandlers: (emit) => createApiHandlers({ host: { mode: 'bridge' }, emit }),
+  makeHandlers: (emit) => createApiHandlers({ host: { mode: 'bridge' }, emit, dataDir }),
 });
 
 if (process.argv.includes('--json')) process.stdout.write(JSON.stringify({ url: bridge.url, port: bridge.port, token: bridge.token }) + '\n');
