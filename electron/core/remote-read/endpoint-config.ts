@@ -22,6 +22,10 @@ export interface OAuth2Config {
   tokenUrl: string;
   scopes?: string[];
   endpointParams?: Record<string, string>;
+  /** TLS settings for the token request (oauth2.tls_config). */
+  tlsConfig?: TlsConfig;
+  /** Proxy for the token request (oauth2.proxy_url). */
+  proxyUrl?: string;
 }
 
 export type TlsVersion = 'TLS10' | 'TLS11' | 'TLS12' | 'TLS13';

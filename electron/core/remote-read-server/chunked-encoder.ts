@@ -1,0 +1,108 @@
+// Encodes STREAMED_XOR_CHUNKS frames for the in-repo server the way Prometheus does: each series cut into XOR
+// chunks of at most 120 samples, every chunk overlapping the query window sent whole (the client trims), one
+// series per frame, split across frames when a frame would exceed maxBytesInFrame.
+import { encodeFrame } from '@core/remote-read/frame-reader';
+import { ChunkEncodingNumber, F } from '@core/remote-read/proto/schema';
+import { MAX_SAMPLES_PER_CHUNK, encodeXorChunk } from '@core/remote-read/xor-chunk-encoder';
+import { lowerBound } from '@core/series/memory-store';
+import type { Labels, RawSeries } from '@core/series/types';
+import { ProtoWriter } from './proto-writer';
+
+/** Prometheus's default remote_read max bytes in frame (1 MiB). */
+export const DEFAULT_MAX_BYTES_IN_FRAME = 1024 * 1024;
+
+export interface EncodedChunk {
+  minT: number;
+  maxT: number;
+  encoding: number;
+  data: Uint8Array;
+}
+
+/** All chunks of a full series, cut at fixed 120-sample boundaries (stable across windows, like TSDB chunks). */
+export function cutChunks(s: RawSeries, samplesPerChunk = MAX_SAMPLES_PER_CHUNK): EncodedChunk[] {
+  const out: EncodedChunk[] = [];
+  for (let from = 0; from < s.timestamps.length; from += samplesPerChunk) {
+    const to = Math.min(s.timestamps.length, from + samplesPerChunk);
+    out.push({
+      minT: s.timestamps[from],
+      maxT: s.timestamps[to - 1],
+      encoding: ChunkEncodingNumber.XOR,
+      data: encodeXorChunk(s.timestamps, s.values, from, to),
+    });
+  }
+  return out;
+}
+
+/** The chunks of a full series overlapping [startMs, endMs]. */
+export function chunksForWindow(s: RawSeries, startMs: number, endMs: number, samplesPerChunk = MAX_SAMPLES_PER_CHUNK): EncodedChunk[] {
+  // Encode only around the window: find the chunk-aligned index range first.
+  const lo = lowerBound(s.timestamps, startMs);
+  const hi = lowerBound(s.timestamps, endMs + 1);
+  if (hi <= lo) return [];
+  const first = Math.floor(lo / samplesPerChunk) * samplesPerChunk;
+  const out: EncodedChunk[] = [];
+  for (let from = first; from < hi; from += samplesPerChunk) {
+    const to = Math.min(s.timestamps.length, from + samplesPerChunk);
+    out.push({
+      minT: s.timestamps[from],
+      maxT: s.timestamps[to - 1],
+      encoding: ChunkEncodingNumber.XOR,
+      data: encodeXorChunk(s.timestamps, s.values, from, to),
+    });
+  }
+  return out;
+}
+
+function encodeChunk(c: EncodedChunk): Uint8Array {
+  return new ProtoWriter()
+    .tag(F.chunkMinTime, 0)
+    .int64(c.minT)
+    .tag(F.chunkMaxTime, 0)
+    .int64(c.maxT)
+    .tag(F.chunkType, 0)
+    .uvarint(c.encoding)
+    .bytes(F.chunkData, c.data)
+    .finish();
+}
+
+function labelsMessages(labels: Labels): Uint8Array[] {
+  return Object.keys(labels)
+    .sort()
+    .map((name) => new ProtoWriter().string(F.labelName, name).string(F.labelValue, labels[name]).finish());
+}
+
+/** One ChunkedReadResponse message holding one (part of a) series. */
+export function encodeChunkedReadResponse(queryIndex: number, labels: Labels, chunks: readonly Uint8Array[]): Uint8Array {
+  const series = new ProtoWriter();
+  for (const l of labelsMessages(labels)) series.bytes(F.chunkedSeriesLabels, l);
+  for (const c of chunks) series.bytes(F.chunkedSeriesChunks, c);
+  const msg = new ProtoWriter().bytes(F.chunkedResponseSeries, series.finish());
+  if (queryIndex !== 0) msg.tag(F.chunkedResponseQueryIndex, 0).uvarint(queryIndex);
+  return msg.finish();
+}
+
+/** Messages (unframed) for one series, split so each stays under maxBytesInFrame (at least one chunk each). */
+export function seriesMessages(
+  queryIndex: number,
+  labels: Labels,
+  chunks: readonly EncodedChunk[],
+  maxBytesInFrame = DEFAULT_MAX_BYTES_IN_FRAME,
+): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  let batch: Uint8Array[] = [];
+  let size = 0;
+  for (const c of chunks) {
+    const enc = encodeChunk(c);
+    if (batch.length && size + enc.length > maxBytesInFrame) {
+      out.push(encodeChunkedReadResponse(queryIndex, labels, batch));
+      batch = [];
+      size = 0;
+    }
+    batch.push(enc);
+    size += enc.length;
+  }
+  if (batch.length) out.push(encodeChunkedReadResponse(queryIndex, labels, batch));
+  return out;
+}
+
+export { encodeFrame };

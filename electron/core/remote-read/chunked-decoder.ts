@@ -1,0 +1,140 @@
+// Decodes the frames of a STREAMED_XOR_CHUNKS response (prometheus.ChunkedReadResponse messages): XOR chunks are
+// trimmed to their query's window and appended per series; a series split across frames is joined. Histogram
+// chunks never crash the decoder: they become a typed warning naming the series.
+import { labelsKey } from '@core/series/labels';
+import type { RawSeries } from '@core/series/types';
+import { DecodeError } from './errors';
+import { decodeLabelInto } from './labels-decoder';
+import type { ReadBudget } from './limits';
+import { ChunkEncodingNumber, F, chunkEncodingName } from './proto/schema';
+import { SeriesBuilder } from './series-builder';
+import type { RemoteReadWarning } from './warnings';
+import { WIRE_LEN, WIRE_VARINT, WireReader } from './wire-reader';
+import { decodeXorChunk, xorChunkSampleCount } from './xor-chunk';
+
+export interface QueryWindow {
+  startMs: number;
+  endMs: number;
+}
+
+export class ChunkedResponseDecoder {
+  private readonly perQuery: Map<string, SeriesBuilder>[];
+  readonly warnings: RemoteReadWarning[] = [];
+
+  constructor(
+    private readonly windows: readonly QueryWindow[],
+    private readonly budget: ReadBudget,
+  ) {
+    this.perQuery = windows.map(() => new Map());
+  }
+
+  /** Decode one frame's message. */
+  decodeFrame(msg: Uint8Array): void {
+    // query_index may follow the series in the message, so find it first.
+    let queryIndex = 0;
+    const r = new WireReader(msg);
+    while (!r.done()) {
+      const tag = r.uvarint();
+      const wt = tag & 7;
+      if (Math.floor(tag / 8) === F.chunkedResponseQueryIndex && wt === WIRE_VARINT) queryIndex = r.int64();
+      else r.skip(wt);
+    }
+    if (!Number.isInteger(queryIndex) || queryIndex < 0 || queryIndex >= this.windows.length) {
+      throw new DecodeError('decode', `frame refers to query ${queryIndex} but the request had ${this.windows.length}`);
+    }
+    r.pos = 0;
+    while (!r.done()) {
+      const tag = r.uvarint();
+      const wt = tag & 7;
+      if (Math.floor(tag / 8) === F.chunkedResponseSeries && wt === WIRE_LEN) {
+        const [s, e] = r.lengthDelimited();
+        this.decodeSeries(msg, s, e, queryIndex);
+      } else r.skip(wt);
+    }
+  }
+
+  private decodeSeries(buf: Uint8Array, start: number, end: number, queryIndex: number): void {
+    const labels: Record<string, string> = {};
+    const r = new WireReader(buf, start, end);
+    while (!r.done()) {
+      const tag = r.uvarint();
+      const wt = tag & 7;
+      if (Math.floor(tag / 8) === F.chunkedSeriesLabels && wt === WIRE_LEN) {
+        const [s, e] = r.lengthDelimited();
+        decodeLabelInto(buf, s, e, labels);
+      } else r.skip(wt);
+    }
+    const key = labelsKey(labels);
+    const series = this.perQuery[queryIndex];
+    let builder = series.get(key);
+    if (!builder) {
+      builder = new SeriesBuilder(labels);
+      series.set(key, builder);
+      this.budget.addSeries();
+    }
+    const window = this.windows[queryIndex];
+    r.pos = start;
+    while (!r.done()) {
+      const tag = r.uvarint();
+      const wt = tag & 7;
+      if (Math.floor(tag / 8) === F.chunkedSeriesChunks && wt === WIRE_LEN) {
+        const [s, e] = r.lengthDelimited();
+        this.decodeChunk(buf, s, e, builder, window, queryIndex);
+      } else r.skip(wt);
+    }
+  }
+
+  private decodeChunk(
+    buf: Uint8Array,
+    start: number,
+    end: number,
+    builder: SeriesBuilder,
+    window: QueryWindow,
+    queryIndex: number,
+  ): void {
+    let encoding = ChunkEncodingNumber.UNKNOWN as number;
+    let dataStart = -1;
+    let dataEnd = -1;
+    const r = new WireReader(buf, start, end);
+    while (!r.done()) {
+      const tag = r.uvarint();
+      const field = Math.floor(tag / 8);
+      const wt = tag & 7;
+      if (field === F.chunkType && wt === WIRE_VARINT) encoding = r.int64();
+      else if (field === F.chunkData && wt === WIRE_LEN) [dataStart, dataEnd] = r.lengthDelimited();
+      else r.skip(wt);
+    }
+    if (encoding !== ChunkEncodingNumber.XOR) {
+      this.warnOnce(builder, queryIndex, chunkEncodingName(encoding));
+      return;
+    }
+    if (dataStart < 0) throw new DecodeError('decode', 'XOR chunk without data');
+    const data = buf.subarray(dataStart, dataEnd);
+    // Count against the limit before decoding: the header says how many samples the chunk holds.
+    this.budget.addSamples(xorChunkSampleCount(data));
+    decodeXorChunk(data, builder, window.startMs, window.endMs);
+  }
+
+  private warned = new WeakSet<SeriesBuilder>();
+
+  private warnOnce(builder: SeriesBuilder, queryIndex: number, encoding: string): void {
+    if (this.warned.has(builder)) return;
+    this.warned.add(builder);
+    this.warnings.push({
+      kind: 'unsupported-chunk-encoding',
+      queryIndex,
+      series: builder.labels,
+      encoding,
+      message: `chunks with encoding ${encoding} are not supported and were skipped`,
+    });
+  }
+
+  /** The decoded series per query index; series left without samples in the window are dropped. */
+  finish(): RawSeries[][] {
+    return this.perQuery.map((m) => {
+      const out: RawSeries[] = [];
+      for (const b of m.values()) if (b.length > 0) out.push(b.finish());
+      return out;
+    });
+  }
+}

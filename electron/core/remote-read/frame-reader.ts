@@ -1,0 +1,98 @@
+// Incremental parser of the STREAMED_XOR_CHUNKS body: frames of uvarint length, 4-byte big-endian CRC32-C of the
+// message, then the message. Fed arbitrary byte slices; refuses oversize frames before buffering them.
+import { crc32c } from './crc32c';
+import { DecodeError } from './errors';
+
+/** Prometheus's default chunked read limit (bytes per frame). */
+export const DEFAULT_MAX_FRAME_BYTES = 50_000_000;
+
+export class FrameReader {
+  // Header state: the varint being read.
+  private lenValue = 0;
+  private lenMul = 1;
+  private lenBytes = 0;
+  // Body state: CRC + message, preallocated once the length is known so filling is linear.
+  private body: Uint8Array | null = null;
+  private filled = 0;
+
+  constructor(private readonly maxFrameBytes = DEFAULT_MAX_FRAME_BYTES) {}
+
+  /** Feed the next slice of the body; calls onFrame(message) for each complete, CRC-checked frame. */
+  push(chunk: Uint8Array, onFrame: (message: Uint8Array) => void): void {
+    let i = 0;
+    const n = chunk.length;
+    while (i < n) {
+      if (this.body === null) {
+        const b = chunk[i++];
+        this.lenValue += (b & 0x7f) * this.lenMul;
+        this.lenMul *= 128;
+        this.lenBytes++;
+        if (b >= 0x80) {
+          if (this.lenBytes >= 10) throw new DecodeError('decode', 'frame length varint is too long');
+          continue;
+        }
+        const size = this.lenValue;
+        this.lenValue = 0;
+        this.lenMul = 1;
+        this.lenBytes = 0;
+        if (size > this.maxFrameBytes) {
+          throw new DecodeError('frame-too-large', `frame of ${size} bytes exceeds the limit of ${this.maxFrameBytes} bytes`);
+        }
+        this.body = new Uint8Array(4 + size);
+        this.filled = 0;
+      }
+      const take = Math.min(n - i, this.body.length - this.filled);
+      this.body.set(chunk.subarray(i, i + take), this.filled);
+      this.filled += take;
+      i += take;
+      if (this.filled === this.body.length) {
+        const body = this.body;
+        this.body = null;
+        const want = ((body[0] << 24) | (body[1] << 16) | (body[2] << 8) | body[3]) >>> 0;
+        const message = body.subarray(4);
+        const got = crc32c(message);
+        if (got !== want) {
+          throw new DecodeError('crc', `frame CRC32-C mismatch (expected ${hex(want)}, computed ${hex(got)})`);
+        }
+        onFrame(message);
+      }
+    }
+  }
+
+  /** Call at end of stream: a partially received frame is an error. */
+  end(): void {
+    if (this.body !== null || this.lenBytes > 0) {
+      throw new DecodeError('decode', 'response ended in the middle of a frame');
+    }
+  }
+
+  /** Bytes of a partial frame currently buffered (for memory accounting). */
+  bufferedBytes(): number {
+    return this.body ? this.body.length : 0;
+  }
+}
+
+function hex(n: number): string {
+  return '0x' + n.toString(16).padStart(8, '0');
+}
+
+/** Frame one message (used by the in-repo server and tests). */
+export function encodeFrame(message: Uint8Array): Uint8Array {
+  let len = message.length;
+  const varint: number[] = [];
+  while (len >= 0x80) {
+    varint.push((len & 0x7f) | 0x80);
+    len = Math.floor(len / 128);
+  }
+  varint.push(len);
+  const out = new Uint8Array(varint.length + 4 + message.length);
+  out.set(varint, 0);
+  const crc = crc32c(message);
+  const o = varint.length;
+  out[o] = crc >>> 24;
+  out[o + 1] = (crc >>> 16) & 0xff;
+  out[o + 2] = (crc >>> 8) & 0xff;
+  out[o + 3] = crc & 0xff;
+  out.set(message, o + 4);
+  return out;
+}

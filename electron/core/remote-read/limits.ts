@@ -1,0 +1,55 @@
+// Per-read limits and the running budget a read decodes against: samples, bytes and frame size. Crossing a limit
+// throws DecodeError('limit') so the read stops early instead of exhausting memory.
+import { DecodeError } from './errors';
+import { DEFAULT_MAX_FRAME_BYTES } from './frame-reader';
+
+export interface ReadLimits {
+  /** Samples per read across all queries (Prometheus's --storage.remote.read-sample-limit default: 5e7). */
+  maxSamples: number;
+  /** Response bytes per read, as received (compressed for SAMPLES). */
+  maxBytes: number;
+  /** Largest accepted frame of a streamed response (Prometheus's chunked read limit default: 50 MB). */
+  maxFrameBytes: number;
+}
+
+export const DEFAULT_READ_LIMITS: ReadLimits = {
+  maxSamples: 50_000_000,
+  maxBytes: 1024 * 1024 * 1024,
+  maxFrameBytes: DEFAULT_MAX_FRAME_BYTES,
+};
+
+export interface ReadProgress {
+  bytes: number;
+  series: number;
+  samples: number;
+}
+
+export class ReadBudget implements ReadProgress {
+  bytes = 0;
+  series = 0;
+  samples = 0;
+
+  constructor(readonly limits: ReadLimits) {}
+
+  addBytes(n: number): void {
+    this.bytes += n;
+    if (this.bytes > this.limits.maxBytes) {
+      throw new DecodeError('limit', `response exceeds the limit of ${this.limits.maxBytes} bytes`);
+    }
+  }
+
+  addSamples(n: number): void {
+    this.samples += n;
+    if (this.samples > this.limits.maxSamples) {
+      throw new DecodeError('limit', `response exceeds the limit of ${this.limits.maxSamples} samples`);
+    }
+  }
+
+  addSeries(n = 1): void {
+    this.series += n;
+  }
+
+  snapshot(): ReadProgress {
+    return { bytes: this.bytes, series: this.series, samples: this.samples };
+  }
+}

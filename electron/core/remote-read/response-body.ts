@@ -1,0 +1,82 @@
+// Reads an HTTP response body into the right decoder: SAMPLES (snappy'd ReadResponse, size-capped before
+// decompression) or STREAMED_XOR_CHUNKS (frame by frame as bytes arrive). Throws DecodeError on bad data.
+import snappy from 'snappyjs';
+import type { RawSeries } from '@core/series/types';
+import { ChunkedResponseDecoder, type QueryWindow } from './chunked-decoder';
+import { DecodeError } from './errors';
+import { FrameReader } from './frame-reader';
+import type { ReadBudget } from './limits';
+import { decodeReadResponse } from './samples-decoder';
+import type { RemoteReadWarning } from './warnings';
+
+export interface DecodedBody {
+  results: RawSeries[][];
+  warnings: RemoteReadWarning[];
+}
+
+/** Decompressed length from a snappy block header, or -1 when the header is malformed. */
+export function snappyUncompressedLength(buf: Uint8Array): number {
+  let result = 0;
+  let mul = 1;
+  for (let i = 0; i < 5 && i < buf.length; i++) {
+    const b = buf[i];
+    result += (b & 0x7f) * mul;
+    if (b < 0x80) return result;
+    mul *= 128;
+  }
+  return -1;
+}
+
+export function snappyDecompress(buf: Uint8Array, maxBytes: number): Uint8Array {
+  const len = snappyUncompressedLength(buf);
+  if (len < 0) throw new DecodeError('decode', 'invalid snappy block header');
+  if (len > maxBytes) throw new DecodeError('limit', `decompressed response of ${len} bytes exceeds the limit of ${maxBytes} bytes`);
+  try {
+    return snappy.uncompress(buf, maxBytes);
+  } catch {
+    throw new DecodeError('decode', 'invalid snappy data');
+  }
+}
+
+export async function readSamplesBody(
+  body: AsyncIterable<Uint8Array>,
+  budget: ReadBudget,
+  onChunk: () => void,
+): Promise<DecodedBody> {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of body) {
+    budget.addBytes(chunk.length);
+    parts.push(chunk);
+    total += chunk.length;
+    onChunk();
+  }
+  const all = new Uint8Array(total);
+  let off = 0;
+  for (const p of parts) {
+    all.set(p, off);
+    off += p.length;
+  }
+  parts.length = 0;
+  return decodeReadResponse(snappyDecompress(all, budget.limits.maxBytes), budget);
+}
+
+export async function readStreamedBody(
+  body: AsyncIterable<Uint8Array>,
+  windows: readonly QueryWindow[],
+  budget: ReadBudget,
+  onFrame: () => void,
+): Promise<DecodedBody> {
+  const frames = new FrameReader(budget.limits.maxFrameBytes);
+  const decoder = new ChunkedResponseDecoder(windows, budget);
+  const onMessage = (m: Uint8Array) => {
+    decoder.decodeFrame(m);
+    onFrame();
+  };
+  for await (const chunk of body) {
+    budget.addBytes(chunk.length);
+    frames.push(chunk, onMessage);
+  }
+  frames.end();
+  return { results: decoder.finish(), warnings: decoder.warnings };
+}

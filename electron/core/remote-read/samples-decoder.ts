@@ -1,0 +1,127 @@
+// Decodes a SAMPLES response (prometheus.ReadResponse, already snappy-decompressed) into RawSeries per query.
+// Values are copied as raw bytes into Float64Array slots (stale markers stay bit-exact); no object per sample.
+import type { Labels, RawSeries } from '@core/series/types';
+import { DecodeError } from './errors';
+import { decodeLabelInto } from './labels-decoder';
+import type { ReadBudget } from './limits';
+import { F } from './proto/schema';
+import { SeriesBuilder } from './series-builder';
+import type { RemoteReadWarning } from './warnings';
+import { WIRE_FIXED64, WIRE_LEN, WIRE_VARINT, WireReader } from './wire-reader';
+
+export interface SamplesDecodeResult {
+  results: RawSeries[][];
+  warnings: RemoteReadWarning[];
+}
+
+export function decodeReadResponse(buf: Uint8Array, budget: ReadBudget): SamplesDecodeResult {
+  const results: RawSeries[][] = [];
+  const warnings: RemoteReadWarning[] = [];
+  const r = new WireReader(buf);
+  while (!r.done()) {
+    const tag = r.uvarint();
+    const wt = tag & 7;
+    if (Math.floor(tag / 8) === F.readResponseResults && wt === WIRE_LEN) {
+      const [s, e] = r.lengthDelimited();
+      results.push(decodeQueryResult(buf, s, e, results.length, budget, warnings));
+    } else r.skip(wt);
+  }
+  return { results, warnings };
+}
+
+function decodeQueryResult(
+  buf: Uint8Array,
+  start: number,
+  end: number,
+  queryIndex: number,
+  budget: ReadBudget,
+  warnings: RemoteReadWarning[],
+): RawSeries[] {
+  const out: RawSeries[] = [];
+  const r = new WireReader(buf, start, end);
+  while (!r.done()) {
+    const tag = r.uvarint();
+    const wt = tag & 7;
+    if (Math.floor(tag / 8) === F.queryResultTimeseries && wt === WIRE_LEN) {
+      const [s, e] = r.lengthDelimited();
+      const series = decodeTimeSeries(buf, s, e, queryIndex, budget, warnings);
+      if (series) out.push(series);
+    } else r.skip(wt);
+  }
+  return out;
+}
+
+function decodeTimeSeries(
+  buf: Uint8Array,
+  start: number,
+  end: number,
+  queryIndex: number,
+  budget: ReadBudget,
+  warnings: RemoteReadWarning[],
+): RawSeries | null {
+  // Pass 1: labels, and count samples so the arrays are allocated once.
+  const labels: Record<string, string> = {};
+  let sampleCount = 0;
+  let histogramCount = 0;
+  const r = new WireReader(buf, start, end);
+  while (!r.done()) {
+    const tag = r.uvarint();
+    const field = Math.floor(tag / 8);
+    const wt = tag & 7;
+    if (field === F.timeSeriesLabels && wt === WIRE_LEN) {
+      const [s, e] = r.lengthDelimited();
+      decodeLabelInto(buf, s, e, labels);
+    } else if (field === F.timeSeriesSamples && wt === WIRE_LEN) {
+      r.lengthDelimited();
+      sampleCount++;
+    } else if (field === F.timeSeriesHistograms && wt === WIRE_LEN) {
+      r.lengthDelimited();
+      histogramCount++;
+    } else r.skip(wt);
+  }
+  const frozen: Labels = labels;
+  if (histogramCount > 0) {
+    warnings.push({
+      kind: 'unsupported-histogram-samples',
+      queryIndex,
+      series: frozen,
+      message: `${histogramCount} native histogram samples skipped (only float samples are supported)`,
+    });
+  }
+  if (sampleCount === 0) return null;
+  budget.addSamples(sampleCount);
+  budget.addSeries();
+
+  // Pass 2: samples straight into the typed arrays.
+  const b = new SeriesBuilder(frozen, sampleCount);
+  r.pos = start;
+  while (!r.done()) {
+    const tag = r.uvarint();
+    const wt = tag & 7;
+    if (Math.floor(tag / 8) === F.timeSeriesSamples && wt === WIRE_LEN) {
+      const [s, e] = r.lengthDelimited();
+      decodeSampleInto(buf, s, e, b);
+    } else r.skip(wt);
+  }
+  return b.finish();
+}
+
+const ZERO_DOUBLE = new Uint8Array(8);
+
+function decodeSampleInto(buf: Uint8Array, start: number, end: number, b: SeriesBuilder): void {
+  const r = new WireReader(buf, start, end);
+  let valueAt = -1;
+  let t = 0;
+  while (!r.done()) {
+    const tag = r.uvarint();
+    const field = Math.floor(tag / 8);
+    const wt = tag & 7;
+    if (field === F.sampleValue && wt === WIRE_FIXED64) valueAt = r.fixed64();
+    else if (field === F.sampleTimestamp && wt === WIRE_VARINT) t = r.int64();
+    else if (field === F.sampleValue || field === F.sampleTimestamp) {
+      throw new DecodeError('decode', `sample field ${field} has wire type ${wt}`);
+    } else r.skip(wt);
+  }
+  if (valueAt < 0) b.pushBytesLE(t, ZERO_DOUBLE, 0);
+  else b.pushBytesLE(t, buf, valueAt);
+}
