@@ -4,9 +4,39 @@
 import { s } from '../schema';
 import { call, event } from './define';
 import type { AppInfo, QueryProgressEvent } from './types';
+import type { ConnectionReport, MergeStrategy, ProfileView, ProfilesState } from './profile-types';
+import type { CompletionIndex, HistoryEntry, ParseCheck, QueryResultView } from './query-types';
+import { profileInputSchema, queryRequestSchema, strategySchema } from './schemas';
+
+const id = s.string({ minLength: 1, maxLength: 200 });
 
 export const CALLS = {
   'app.info': call(s.void()).returns<AppInfo>(),
+
+  'profiles.list': call(s.void()).returns<ProfilesState>(),
+  /** Create (no id) or update a profile; secret fields are one-way patches. Answers the redacted view. */
+  'profiles.save': call(s.object({ profile: profileInputSchema })).returns<ProfileView>(),
+  'profiles.delete': call(s.object({ id })).returns<void>(),
+  'profiles.duplicate': call(s.object({ id })).returns<ProfileView>(),
+  'profiles.setActive': call(s.object({ id })).returns<void>(),
+  /** Read the remote_read sections of a prometheus.yml into a new saved profile. */
+  'profiles.importYaml': call(s.object({ yaml: s.string({ maxLength: 5_000_000 }), name: s.string({ minLength: 1, maxLength: 200 }) })).returns<ProfileView>(),
+  'profiles.exportYaml': call(s.object({ id, includeSecrets: s.optional(s.boolean()) })).returns<{ yaml: string }>(),
+  'profiles.testConnection': call(s.object({ id })).returns<ConnectionReport>(),
+
+  /** Parse with the engine's own parser: position and message of the first error. */
+  'query.parse': call(s.object({ expr: s.string({ maxLength: 100_000 }) })).returns<ParseCheck>(),
+  /** Fan out, merge, evaluate. Progress arrives as query.progress events. */
+  'query.run': call(s.object({ request: queryRequestSchema })).returns<QueryResultView>(),
+  'query.cancel': call(s.object({ queryId: id })).returns<void>(),
+  /** Re-merge and re-evaluate a finished query from cached raw data with another strategy: no network. */
+  'query.remerge': call(s.object({ queryId: id, strategy: strategySchema })).returns<QueryResultView>(),
+
+  /** Metric names, label names and values from a bounded recent read, cached per profile. */
+  'completion.index': call(s.object({ profileId: id, refresh: s.optional(s.boolean()) })).returns<CompletionIndex>(),
+
+  'history.list': call(s.object({ search: s.optional(s.string({ maxLength: 1000 })), limit: s.optional(s.number({ integer: true, min: 1, max: 1000 })) })).returns<HistoryEntry[]>(),
+  'history.add': call(s.object({ expr: s.string({ minLength: 1, maxLength: 100_000 }), profileId: s.optional(id) })).returns<void>(),
 } as const;
 
 export const EVENTS = {
@@ -19,6 +49,7 @@ export type Calls = typeof CALLS;
 export type Events = typeof EVENTS;
 export type CallName = keyof Calls;
 export type EventName = keyof Events;
+export type { MergeStrategy };
 
 export const CALL_NAMES = Object.keys(CALLS) as CallName[];
 export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];

@@ -1,0 +1,147 @@
+// Query requests and results as they cross IPC/bridge. Samples travel as typed arrays, never arrays of objects.
+import type { MergeStrategy } from './profile-types';
+
+export type QueryKind = 'range' | 'instant';
+
+export interface QueryRequest {
+  /** Chosen by the renderer; used for progress events and cancel. */
+  queryId: string;
+  profileId: string;
+  expr: string;
+  kind: QueryKind;
+  /** Range queries. Unix ms. */
+  startMs?: number;
+  endMs?: number;
+  stepMs?: number;
+  /** Instant queries. Unix ms. */
+  timeMs?: number;
+  /** Overrides the profile's default strategy. */
+  strategy?: MergeStrategy;
+  /** Evaluate per node as well (comparison view); default true for range queries. */
+  perNode?: boolean;
+  /** Compute replica findings and coverage over the raw series (comparison view). */
+  findings?: boolean;
+  /** Overrides the profile's partial policy. */
+  partialPolicy?: 'partial' | 'strict';
+  lookbackDeltaMs?: number;
+}
+
+/** One result series: labels plus samples. For instant vectors, one sample. */
+export interface ResultSeries {
+  labels: Record<string, string>;
+  timestamps: Float64Array;
+  values: Float64Array;
+  /** Node index per sample, when the value is a raw sample of one node (plain selectors). */
+  provenance?: Uint8Array;
+}
+
+export interface EvaluatedResult {
+  resultType: 'matrix' | 'vector' | 'scalar' | 'string';
+  series: ResultSeries[];
+  /** For string results. */
+  stringValue?: string;
+  warnings: string[];
+  infos: string[];
+}
+
+export interface NodeReadStats {
+  node: number;
+  name: string;
+  host: string;
+  ok: boolean;
+  error?: string;
+  bytes: number;
+  series: number;
+  samples: number;
+  readMs: number;
+  fromCache: boolean;
+}
+
+/** A stretch of a merged raw series supplied by one node (for the provenance strip). */
+export interface ProvenanceRun {
+  node: number;
+  startMs: number;
+  endMs: number;
+}
+
+export interface MergedRawSummary {
+  labels: Record<string, string>;
+  runs: ProvenanceRun[];
+  tieBreaks: number;
+}
+
+export type FindingKind = 'gap' | 'divergence' | 'one-sided' | 'reset' | 'offset';
+
+export interface Finding {
+  kind: FindingKind;
+  severity: 'high' | 'medium' | 'low';
+  node: string;
+  labels: Record<string, string>;
+  startMs: number;
+  endMs: number;
+  durationMs: number;
+  coveredBy: string[];
+  detail: string;
+}
+
+export interface CoverageRow {
+  node: string;
+  series: number;
+  samples: number;
+  coveragePct: number;
+  lastSampleMs: number | null;
+  stale: boolean;
+}
+
+export interface PartialNotice {
+  node: string;
+  host: string;
+  reason: string;
+}
+
+export interface QueryResultView {
+  queryId: string;
+  expr: string;
+  kind: QueryKind;
+  strategy: MergeStrategy;
+  startMs: number;
+  endMs: number;
+  stepMs: number;
+  nodes: { index: number; name: string; host: string }[];
+  merged: EvaluatedResult;
+  /** Same query on each node's raw data alone (index = node index); null where the node failed. */
+  perNode?: (EvaluatedResult | null)[];
+  provenance?: MergedRawSummary[];
+  findings?: Finding[];
+  coverage?: CoverageRow[];
+  partial: PartialNotice[];
+  stats: { nodes: NodeReadStats[]; mergeMs: number; evalMs: number; totalMs: number };
+}
+
+export interface ParseCheck {
+  ok: boolean;
+  message?: string;
+  line?: number;
+  column?: number;
+  /** 0-based character offsets into the expression. */
+  start?: number;
+  end?: number;
+}
+
+export interface CompletionIndex {
+  metrics: string[];
+  /** label name → values seen */
+  labelValues: Record<string, string[]>;
+  /** metric → label names */
+  metricLabels: Record<string, string[]>;
+  /** true when the bounded read hit its cap or a node failed. */
+  partial: boolean;
+  note?: string;
+  builtAtMs: number;
+}
+
+export interface HistoryEntry {
+  expr: string;
+  profileId?: string;
+  atMs: number;
+}
