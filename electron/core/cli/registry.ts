@@ -1,5 +1,6 @@
 // Every `rrx` subcommand, in the order `rrx --help` lists them. Adding a command = one import and one entry.
 import type { CliCommand } from './command';
+import { readCommand } from './commands/read';
 import { versionCommand } from './commands/version';
 
-export const COMMANDS: readonly CliCommand[] = [versionCommand];
+export const COMMANDS: readonly CliCommand[] = [readCommand, versionCommand];

@@ -1,0 +1,155 @@
+// `rrx read`: one remote_read against one endpoint, printed as JSON, CSV or text. Raw samples only — no merging,
+// no PromQL. Output shapes are a contract (see usage); errors are one sentence on stderr (exit 1), usage exit 2.
+import { parseArgs } from 'node:util';
+import { remoteRead } from '@core/remote-read/client';
+import type { ResponseType } from '@core/remote-read/endpoint-config';
+import { stripUserinfo } from '@core/remote-read/redact';
+import { SelectorError, parseSelector } from '@core/remote-read/selector';
+import { compareLabels, formatLabels, labelsKey } from '@core/series/labels';
+import type { RawSeries, SelectorRequest } from '@core/series/types';
+import { EXIT_OK, UsageError, type CliCommand, type CliIO } from '../command';
+import { parseTimeArg } from '../time-arg';
+import { TRANSPORT_OPTIONS, TRANSPORT_USAGE, endpointFromFlags, type TransportFlagValues } from '../transport-flags';
+
+const USAGE = `rrx read --endpoint URL --match SELECTOR [--match SELECTOR…] [--start T] [--end T]
+         [--response-type chunks|samples] [--format json|csv|text] [transport flags]
+
+Sends one Prometheus remote_read request (all selectors as queries of one request) and prints the raw samples.
+
+  --endpoint URL             remote_read URL, e.g. http://127.0.0.1:9090/api/v1/read
+  --match SELECTOR           series selector, e.g. up{job="node"} or {__name__=~"node_.*"} (repeatable)
+  --start T, --end T         unix seconds, RFC 3339, now, now-1h, now-1h30m (default: the last hour)
+  --response-type TYPE       force chunks (STREAMED_XOR_CHUNKS) or samples (SAMPLES); default: accept both
+  --format FORMAT            json (default), csv or text
+
+JSON output: {"endpoint": "<url>", "series": [{"labels": {...}, "samples": [[<unix ms>, <value>], ...]}]}
+with NaN/±Inf (and stale markers) as the strings "NaN", "+Inf", "-Inf".
+
+${TRANSPORT_USAGE}`;
+
+const OPTIONS = {
+  endpoint: { type: 'string', multiple: true },
+  match: { type: 'string', multiple: true },
+  start: { type: 'string' },
+  end: { type: 'string' },
+  'response-type': { type: 'string' },
+  format: { type: 'string' },
+  ...TRANSPORT_OPTIONS,
+} as const;
+
+type Format = 'json' | 'csv' | 'text';
+
+export const readCommand: CliCommand = {
+  name: 'read',
+  summary: 'read raw series from one remote_read endpoint',
+  usage: USAGE,
+  async run(argv: string[], io: CliIO): Promise<number> {
+    let values: Record<string, string | string[] | boolean | undefined>;
+    try {
+      ({ values } = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }));
+    } catch (e) {
+      throw new UsageError((e as Error).message.split('\n')[0].replace(/\.$/, ''));
+    }
+    const endpoints = (values.endpoint as string[] | undefined) ?? [];
+    if (endpoints.length === 0) throw new UsageError('--endpoint is required');
+    if (endpoints.length > 1) throw new UsageError('rrx read takes one --endpoint');
+    const selectors = (values.match as string[] | undefined) ?? [];
+    if (selectors.length === 0) throw new UsageError('at least one --match selector is required');
+
+    const now = Date.now();
+    const endMs = values.end !== undefined ? parseTimeArg(values.end as string, now, '--end') : now;
+    const startMs = values.start !== undefined ? parseTimeArg(values.start as string, now, '--start') : endMs - 3_600_000;
+    if (startMs > endMs) throw new UsageError('--start must not be after --end');
+
+    const format = (values.format ?? 'json') as Format;
+    if (!['json', 'csv', 'text'].includes(format)) throw new UsageError('--format must be json, csv or text');
+    const rt = values['response-type'] as string | undefined;
+    let accepted: ResponseType[] | undefined;
+    if (rt === 'chunks') accepted = ['STREAMED_XOR_CHUNKS'];
+    else if (rt === 'samples') accepted = ['SAMPLES'];
+    else if (rt !== undefined) throw new UsageError('--response-type must be chunks or samples');
+
+    let queries: SelectorRequest[];
+    try {
+      queries = selectors.map((s) => ({ matchers: parseSelector(s), startMs, endMs }));
+    } catch (e) {
+      if (e instanceof SelectorError) throw new UsageError(e.message);
+      throw e;
+    }
+    const cfg = endpointFromFlags(endpoints[0], values as TransportFlagValues);
+    if (accepted) cfg.acceptedResponseTypes = accepted;
+
+    const res = await remoteRead(cfg, queries, { signal: io.signal, env: io.env });
+    for (const w of res.warnings) io.stderr(`rrx read: warning: ${formatLabels(w.series)}: ${w.message}\n`);
+    const series = uniqueSorted(res.results.flat());
+    const url = stripUserinfo(cfg.url);
+    if (format === 'json') writeJson(url, series, io);
+    else if (format === 'csv') writeCsv(series, io);
+    else writeText(series, io);
+    return EXIT_OK;
+  },
+};
+
+/** Series from several selectors may repeat; keep each label set once, in Prometheus's label order. */
+function uniqueSorted(all: RawSeries[]): RawSeries[] {
+  const seen = new Map<string, RawSeries>();
+  for (const s of all) {
+    const k = labelsKey(s.labels);
+    if (!seen.has(k)) seen.set(k, s);
+  }
+  return [...seen.values()].sort((a, b) => compareLabels(a.labels, b.labels));
+}
+
+/** A value as JSON: numbers as numbers, NaN (stale markers included) and ±Inf as Prometheus spells them. */
+export function jsonValue(v: number): string {
+  if (v !== v) return '"NaN"';
+  if (v === Infinity) return '"+Inf"';
+  if (v === -Infinity) return '"-Inf"';
+  return JSON.stringify(v);
+}
+
+function sortedLabelsJson(labels: Record<string, string>): string {
+  const names = Object.keys(labels).sort();
+  return '{' + names.map((n) => `${JSON.stringify(n)}: ${JSON.stringify(labels[n])}`).join(', ') + '}';
+}
+
+function writeJson(url: string, series: RawSeries[], io: CliIO): void {
+  io.stdout(`{"endpoint": ${JSON.stringify(url)}, "series": [`);
+  series.forEach((s, i) => {
+    const parts: string[] = new Array(s.timestamps.length);
+    for (let k = 0; k < s.timestamps.length; k++) parts[k] = `[${s.timestamps[k]}, ${jsonValue(s.values[k])}]`;
+    io.stdout(`${i ? ', ' : ''}{"labels": ${sortedLabelsJson(s.labels)}, "samples": [${parts.join(', ')}]}`);
+  });
+  io.stdout(']}\n');
+}
+
+function textValue(v: number): string {
+  if (v !== v) return 'NaN';
+  if (v === Infinity) return '+Inf';
+  if (v === -Infinity) return '-Inf';
+  return String(v);
+}
+
+function csvField(s: string): string {
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function writeCsv(series: RawSeries[], io: CliIO): void {
+  io.stdout('series,timestamp_ms,value\n');
+  for (const s of series) {
+    const name = csvField(formatLabels(s.labels));
+    const lines: string[] = new Array(s.timestamps.length);
+    for (let k = 0; k < s.timestamps.length; k++) lines[k] = `${name},${s.timestamps[k]},${textValue(s.values[k])}\n`;
+    io.stdout(lines.join(''));
+  }
+}
+
+function writeText(series: RawSeries[], io: CliIO): void {
+  for (const s of series) {
+    const lines: string[] = [`${formatLabels(s.labels)} (${s.timestamps.length} samples)\n`];
+    for (let k = 0; k < s.timestamps.length; k++) {
+      lines.push(`  ${new Date(s.timestamps[k]).toISOString()}  ${s.timestamps[k]}  ${textValue(s.values[k])}\n`);
+    }
+    io.stdout(lines.join(''));
+  }
+}
