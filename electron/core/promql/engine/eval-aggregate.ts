@@ -1,0 +1,352 @@
+// Aggregation operators (sum, avg, count, min, max, group, stddev, stdvar, quantile, count_values, topk, bottomk,
+// limitk, limit_ratio) with by/without grouping, step by step over the input columns, mirroring Prometheus's
+// aggregation()/aggregationK() including Kahan sums, incremental means and heap tie-breaking.
+import type { AggregateExpr } from '../parser/ast';
+import type { Labels } from '../../series/types';
+import { labelsKey } from '../../series/labels';
+import { kahanInc } from '../functions/kahan';
+import { quantileOf } from '../functions/quantile';
+import { formatG } from './annotations';
+import type { Evaluator } from './evaluator';
+import { QueryError } from './errors';
+import type { StepGrid } from './grid';
+import { deleteLabels, isValidLabelName, keepLabels, METRIC_NAME, signature, withLabel, dropMetricName } from './labels-ops';
+import { OutputCollector } from './output-collector';
+import { newStepSeries, type StepSeries, type VectorSteps } from './values';
+import { GoHeap, insertionSort } from './heap';
+import { formatFloatF } from './format-float';
+import { ratioSampleOffset } from './ratio-sampler';
+
+const MIN_INT64 = -9223372036854775808;
+const MAX_INT64 = 9223372036854775807;
+
+function groupingKeyAndLabels(l: Labels, grouping: readonly string[], without: boolean): [string, Labels] {
+  if (without) {
+    const names = [...grouping, METRIC_NAME];
+    return [signature(l, names, false), deleteLabels(l, names)];
+  }
+  if (grouping.length === 0) return ['', {}];
+  return [signature(l, grouping, true), keepLabels(l, grouping)];
+}
+
+export function evalAggregate(ev: Evaluator, e: AggregateExpr, grid: StepGrid): VectorSteps {
+  const grouping = [...e.grouping].sort();
+  if (e.op === 'count_values') return countValues(ev, e, grouping, grid);
+  const param = e.param ? ev.scalar(e.param, grid).values : null;
+  const input = ev.vector(e.expr, grid);
+  if (e.op === 'topk' || e.op === 'bottomk' || e.op === 'limitk' || e.op === 'limit_ratio')
+    return aggregateK(ev, e, grouping, param!, input, grid);
+  if (e.op === 'quantile' && param) {
+    let max = -Infinity;
+    let min = Infinity;
+    let nan = false;
+    for (const p of param) {
+      if (Number.isNaN(p)) nan = true;
+      else {
+        max = Math.max(max, p);
+        min = Math.min(min, p);
+      }
+    }
+    if (nan) ev.annotations.warn('quantile value should be between 0 and 1, got NaN', e.param!.posRange);
+    if (max > 1) ev.annotations.warn(`quantile value should be between 0 and 1, got ${formatG(max)}`, e.param!.posRange);
+    if (min < 0) ev.annotations.warn(`quantile value should be between 0 and 1, got ${formatG(min)}`, e.param!.posRange);
+  }
+
+  // Map input series to groups once; group order is the order of first appearance, as upstream.
+  const groupOf = new Int32Array(input.series.length);
+  const keys = new Map<string, number>();
+  const out: StepSeries[] = [];
+  for (let si = 0; si < input.series.length; si++) {
+    const [key, labels] = groupingKeyAndLabels(input.series[si].labels, grouping, e.without);
+    let g = keys.get(key);
+    if (g === undefined) {
+      g = out.length;
+      keys.set(key, g);
+      out.push(newStepSeries(labels, grid.steps));
+    }
+    groupOf[si] = g;
+  }
+  const G = out.length;
+  const value = new Float64Array(G);
+  const mean = new Float64Array(G);
+  const comp = new Float64Array(G);
+  const count = new Float64Array(G);
+  const seen = new Uint8Array(G);
+  const incremental = new Uint8Array(G);
+  const dropName = new Uint8Array(G);
+  const values: number[][] = e.op === 'quantile' ? Array.from({ length: G }, () => []) : [];
+  const pair = new Float64Array(2);
+
+  for (let i = 0; i < grid.steps; i++) {
+    ev.checkAbort();
+    seen.fill(0);
+    for (let si = 0; si < input.series.length; si++) {
+      const s = input.series[si];
+      if (!s.present[i]) continue;
+      const f = s.values[i];
+      const g = groupOf[si];
+      if (!seen[g]) {
+        seen[g] = 1;
+        value[g] = f;
+        mean[g] = f;
+        comp[g] = 0;
+        count[g] = 1;
+        incremental[g] = 0;
+        dropName[g] = s.dropName ? 1 : 0;
+        switch (e.op) {
+          case 'stddev':
+          case 'stdvar':
+            value[g] = Number.isNaN(f) || !Number.isFinite(f) ? NaN : 0;
+            break;
+          case 'quantile':
+            values[g].length = 0;
+            values[g].push(f);
+            break;
+          case 'group':
+            value[g] = 1;
+            break;
+        }
+        continue;
+      }
+      if (s.dropName) dropName[g] = 1;
+      switch (e.op) {
+        case 'sum':
+          kahanInc(f, value[g], comp[g], pair);
+          value[g] = pair[0];
+          comp[g] = pair[1];
+          break;
+        case 'avg': {
+          count[g]++;
+          if (!incremental[g]) {
+            kahanInc(f, value[g], comp[g], pair);
+            if (Number.isFinite(pair[0]) || Number.isNaN(pair[0])) {
+              value[g] = pair[0];
+              comp[g] = pair[1];
+              break;
+            }
+            // The running sum would overflow: switch to an incremental mean.
+            incremental[g] = 1;
+            mean[g] = value[g] / (count[g] - 1);
+            comp[g] /= count[g] - 1;
+          }
+          const q = (count[g] - 1) / count[g];
+          kahanInc(f / count[g], q * mean[g], q * comp[g], pair);
+          mean[g] = pair[0];
+          comp[g] = pair[1];
+          break;
+        }
+        case 'max':
+          if (value[g] < f || Number.isNaN(value[g])) value[g] = f;
+          break;
+        case 'min':
+          if (value[g] > f || Number.isNaN(value[g])) value[g] = f;
+          break;
+        case 'count':
+          count[g]++;
+          break;
+        case 'stddev':
+        case 'stdvar': {
+          count[g]++;
+          const delta = f - mean[g];
+          mean[g] += delta / count[g];
+          value[g] += delta * (f - mean[g]);
+          break;
+        }
+        case 'quantile':
+          values[g].push(f);
+          break;
+        case 'group':
+          break;
+        default:
+          throw new QueryError(`expected aggregation operator but got "${e.op}"`);
+      }
+    }
+    for (let g = 0; g < G; g++) {
+      if (!seen[g]) continue;
+      let v = value[g];
+      switch (e.op) {
+        case 'avg':
+          v = incremental[g] ? mean[g] + comp[g] : value[g] / count[g] + comp[g] / count[g];
+          break;
+        case 'count':
+          v = count[g];
+          break;
+        case 'stdvar':
+          v = value[g] / count[g];
+          break;
+        case 'stddev':
+          v = Math.sqrt(value[g] / count[g]);
+          break;
+        case 'quantile':
+          v = quantileOf(param![i], Float64Array.from(values[g]));
+          break;
+        case 'sum':
+          v = value[g] + comp[g];
+          break;
+      }
+      out[g].present[i] = 1;
+      out[g].values[i] = v;
+      out[g].dropName = dropName[g] === 1;
+    }
+  }
+  const result = out.filter((s) => s.present.some((p) => p === 1));
+  let n = 0;
+  for (const s of result) for (let i = 0; i < s.present.length; i++) n += s.present[i];
+  ev.reserve(n);
+  if (!ev.opts.delayedNameRemoval) for (const s of result) if (s.dropName) s.labels = dropMetricName(s.labels);
+  return { type: 'vector', series: result };
+}
+
+function countValues(ev: Evaluator, e: AggregateExpr, grouping: string[], grid: StepGrid): VectorSteps {
+  let p = e.param;
+  while (p && p.kind === 'ParenExpr') p = p.expr;
+  if (!p || p.kind !== 'StringLiteral') throw new QueryError('count_values needs a string parameter');
+  const valueLabel = p.val;
+  if (!isValidLabelName(valueLabel)) throw new QueryError(`invalid label name ${JSON.stringify(valueLabel)}`);
+  const g = e.without ? grouping : [...grouping, valueLabel].sort();
+  const input = ev.vector(e.expr, grid);
+  const out = new OutputCollector(grid.steps);
+  for (let i = 0; i < grid.steps; i++) {
+    const counts = new Map<string, { labels: Labels; n: number }>();
+    for (const s of input.series) {
+      if (!s.present[i]) continue;
+      const metric = withLabel(s.labels, valueLabel, formatFloatF(s.values[i]));
+      const [key, labels] = groupingKeyAndLabels(metric, g, e.without);
+      const c = counts.get(key);
+      if (c) c.n++;
+      else counts.set(key, { labels, n: 1 });
+    }
+    for (const c of counts.values()) out.add(c.labels, false, i, c.n);
+  }
+  return { type: 'vector', series: out.series };
+}
+
+function aggregateK(ev: Evaluator, e: AggregateExpr, grouping: string[], param: Float64Array, input: VectorSteps, grid: StepGrid): VectorSteps {
+  const op = e.op;
+  let max = -Infinity;
+  let min = Infinity;
+  let nan = false;
+  for (const p of param) {
+    if (Number.isNaN(p)) nan = true;
+    else {
+      max = Math.max(max, p);
+      min = Math.min(min, p);
+    }
+  }
+  // Go compares including NaN; a NaN param only matters once some k is >= 1.
+  if (op === 'limit_ratio') {
+    if (max === 0 && min === 0 && !nan) return { type: 'vector', series: [] };
+    if (nan) throw new QueryError('Ratio value is NaN');
+    if (max > 1) ev.annotations.warn(`ratio value should be between -1 and 1, got ${formatG(max)}, capping to 1`, e.param!.posRange);
+    if (min < -1) ev.annotations.warn(`ratio value should be between -1 and 1, got ${formatG(min)}, capping to -1`, e.param!.posRange);
+  } else {
+    if (!nan && max < 1) return { type: 'vector', series: [] };
+    if (nan) throw new QueryError('Parameter value is NaN');
+    if (min <= MIN_INT64) throw new QueryError(`Scalar value ${formatG(min)} underflows int64`);
+    if (max >= MAX_INT64) throw new QueryError(`Scalar value ${formatG(max)} overflows int64`);
+  }
+
+  const groupOf = new Int32Array(input.series.length);
+  const keys = new Map<string, number>();
+  for (let si = 0; si < input.series.length; si++) {
+    const [key] = groupingKeyAndLabels(input.series[si].labels, grouping, e.without);
+    let g = keys.get(key);
+    if (g === undefined) {
+      g = keys.size;
+      keys.set(key, g);
+    }
+    groupOf[si] = g;
+  }
+  const G = keys.size;
+  const out = new OutputCollector(grid.steps);
+  const ratioOffsets = op === 'limit_ratio' ? input.series.map((s) => ratioSampleOffset(s.labels)) : [];
+
+  for (let i = 0; i < grid.steps; i++) {
+    ev.checkAbort();
+    const fParam = param[i];
+    let k = 0;
+    let r = 0;
+    if (op === 'limit_ratio') {
+      if (fParam === 0) continue;
+      r = fParam < -1 ? -1 : fParam > 1 ? 1 : fParam;
+    } else {
+      k = Math.min(Math.trunc(fParam), input.series.length);
+      if (k < 1) continue;
+    }
+    const vals = new Float64Array(input.series.length);
+    for (let si = 0; si < input.series.length; si++) vals[si] = input.series[si].values[i];
+    const lessTop = (a: number, b: number): boolean => (Number.isNaN(vals[a]) ? true : vals[a] < vals[b]);
+    const lessBottom = (a: number, b: number): boolean => (Number.isNaN(vals[a]) ? true : vals[a] > vals[b]);
+    const heaps: (GoHeap | null)[] = new Array(G).fill(null);
+    const order: number[] = [];
+    let groupsRemaining = G;
+    const complete = new Uint8Array(G);
+    for (let si = 0; si < input.series.length; si++) {
+      if (!input.series[si].present[i]) continue;
+      const g = groupOf[si];
+      let h = heaps[g];
+      const f = vals[si];
+      if (!h) {
+        h = new GoHeap(op === 'bottomk' ? lessBottom : lessTop);
+        heaps[g] = h;
+        order.push(g);
+        if (op === 'limit_ratio') {
+          if (addRatioSample(r, ratioOffsets[si])) h.push(si);
+        } else h.push(si);
+        if (op === 'limitk' && h.length === k && !complete[g]) {
+          complete[g] = 1;
+          groupsRemaining--;
+        }
+        continue;
+      }
+      switch (op) {
+        case 'topk': {
+          const top = vals[h.items[0]];
+          if (h.length < k) h.push(si);
+          else if (top < f || (Number.isNaN(top) && !Number.isNaN(f))) {
+            h.items[0] = si;
+            if (k > 1) h.fix(0);
+          }
+          break;
+        }
+        case 'bottomk': {
+          const top = vals[h.items[0]];
+          if (h.length < k) h.push(si);
+          else if (top > f || (Number.isNaN(top) && !Number.isNaN(f))) {
+            h.items[0] = si;
+            if (k > 1) h.fix(0);
+          }
+          break;
+        }
+        case 'limitk':
+          if (h.length < k) h.push(si);
+          if (!complete[g] && h.length === k) {
+            complete[g] = 1;
+            groupsRemaining--;
+          }
+          break;
+        case 'limit_ratio':
+          if (addRatioSample(r, ratioOffsets[si])) h.push(si);
+          break;
+      }
+      if (op === 'limitk' && groupsRemaining === 0) break;
+    }
+    for (const g of order) {
+      const h = heaps[g]!;
+      const items = h.items.slice();
+      if (op === 'topk') insertionSort(items, (a, b) => (Number.isNaN(vals[b]) ? true : vals[b] < vals[a]));
+      else if (op === 'bottomk') insertionSort(items, (a, b) => (Number.isNaN(vals[b]) ? true : vals[b] > vals[a]));
+      for (const si of items) {
+        const s = input.series[si];
+        out.add(s.labels, s.dropName, i, s.values[i]);
+      }
+    }
+  }
+  ev.reserve(out.series.length);
+  return { type: 'vector', series: out.series };
+}
+
+/** Whether a series with this sampling offset is kept by limit_ratio(r, …). */
+function addRatioSample(r: number, offset: number): boolean {
+  return (r >= 0 && offset < r) || (r < 0 && offset >= 1 + r);
+}

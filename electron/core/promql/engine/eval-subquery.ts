@@ -1,0 +1,47 @@
+// Subqueries: the inner expression evaluated over its own step grid (aligned to multiples of the subquery step,
+// as Prometheus aligns it), turned into range series for the function or the query that consumes them.
+import type { SubqueryExpr } from '../parser/ast';
+import type { Evaluator } from './evaluator';
+import { makeGrid, stepTime, type StepGrid } from './grid';
+import { windowEnd } from './eval-selector';
+import type { MatrixValue, RangeSeries } from './values';
+
+/** The grid the inner expression runs on so that every outer step's window is covered. */
+export function subqueryGrid(ev: Evaluator, sq: SubqueryExpr, grid: StepGrid): StepGrid {
+  const interval = sq.stepMs > 0 ? sq.stepMs : ev.opts.noStepSubqueryIntervalMs;
+  const firstEnd = windowEnd(grid.startMs, sq.offsetMs, sq.timestamp);
+  const lastEnd = windowEnd(stepTime(grid, Math.max(0, grid.steps - 1)), sq.offsetMs, sq.timestamp);
+  // First multiple of the interval strictly after the window start (Go's truncating division, then bump).
+  const from = firstEnd - sq.rangeMs;
+  let start = interval * Math.trunc(from / interval);
+  if (start <= from) start += interval;
+  return makeGrid(start, lastEnd, interval);
+}
+
+/** Evaluate the inner expression once for all outer steps; points are at the inner grid's step times. */
+export function evalSubqueryRange(ev: Evaluator, sq: SubqueryExpr, grid: StepGrid): RangeSeries[] {
+  const inner = subqueryGrid(ev, sq, grid);
+  const v = ev.vector(sq.expr, inner);
+  const out: RangeSeries[] = [];
+  for (const s of v.series) {
+    let n = 0;
+    for (let i = 0; i < s.present.length; i++) n += s.present[i];
+    if (n === 0) continue;
+    const timestamps = new Float64Array(n);
+    const values = new Float64Array(n);
+    let w = 0;
+    for (let i = 0; i < s.present.length; i++) {
+      if (!s.present[i]) continue;
+      timestamps[w] = stepTime(inner, i);
+      values[w] = s.values[i];
+      w++;
+    }
+    out.push({ labels: s.labels, dropName: s.dropName, timestamps, values });
+  }
+  return out;
+}
+
+/** A subquery as the whole (instant) query: its points in the one window. */
+export function evalSubqueryInstant(ev: Evaluator, sq: SubqueryExpr, grid: StepGrid): MatrixValue {
+  return { type: 'matrix', series: evalSubqueryRange(ev, sq, grid) };
+}

@@ -1,0 +1,18 @@
+// The step grid a node is evaluated over: an instant query is a grid of one step. Subqueries and step-invariant
+// subtrees evaluate over grids of their own.
+export interface StepGrid {
+  readonly startMs: number;
+  readonly endMs: number;
+  /** Step width; 1 for a one-step grid, as Prometheus uses for instant evaluation. */
+  readonly intervalMs: number;
+  readonly steps: number;
+}
+
+export function makeGrid(startMs: number, endMs: number, intervalMs: number): StepGrid {
+  const steps = endMs < startMs ? 0 : Math.floor((endMs - startMs) / intervalMs) + 1;
+  return { startMs, endMs, intervalMs, steps };
+}
+
+export function stepTime(g: StepGrid, i: number): number {
+  return g.startMs + i * g.intervalMs;
+}

@@ -1,0 +1,56 @@
+// The values the evaluator passes between nodes: every node is evaluated over a whole step grid at once, so a
+// vector is a set of dense per-step columns (Float64Array + presence bytes), never an object per sample.
+import type { Labels } from '../../series/types';
+
+/** One output series over the step grid: `present[i]` says whether step i has a sample, `values[i]` holds it. */
+export interface StepSeries {
+  labels: Labels;
+  /** Prometheus 3 delayed name removal: drop `__name__` when the query finishes (unless a later step keeps it). */
+  dropName: boolean;
+  values: Float64Array;
+  present: Uint8Array;
+}
+
+/** An instant vector evaluated at every step of a grid. Series order is meaningful for instant queries. */
+export interface VectorSteps {
+  type: 'vector';
+  series: StepSeries[];
+}
+
+/** A scalar evaluated at every step of a grid (always defined at every step). */
+export interface ScalarSteps {
+  type: 'scalar';
+  values: Float64Array;
+}
+
+export interface StringValue {
+  type: 'string';
+  value: string;
+}
+
+/** One series of raw points, as a range selector or subquery yields it (compact, time-ordered). */
+export interface RangeSeries {
+  labels: Labels;
+  dropName: boolean;
+  timestamps: Float64Array;
+  values: Float64Array;
+}
+
+/** A range vector; only ever the final value of an instant query (`foo[5m]`, `rate(x[1m])[5m:1m]`). */
+export interface MatrixValue {
+  type: 'matrix';
+  series: RangeSeries[];
+}
+
+export type EvalValue = VectorSteps | ScalarSteps | StringValue | MatrixValue;
+
+export function newStepSeries(labels: Labels, steps: number, dropName = false): StepSeries {
+  return { labels, dropName, values: new Float64Array(steps), present: new Uint8Array(steps) };
+}
+
+/** Number of samples a vector holds over all steps (for the max-samples limit). */
+export function countPresent(v: VectorSteps): number {
+  let n = 0;
+  for (const s of v.series) for (let i = 0; i < s.present.length; i++) n += s.present[i];
+  return n;
+}
