@@ -1,0 +1,108 @@
+// Reads the planner's selectors from every node at once: one batched remote_read per node (all selectors in one
+// request), bounded per node, cached, with per-node progress, one AbortSignal for all, and a per-node timeout.
+// A node that fails becomes an outcome with its reason; whether that fails the query is the caller's policy.
+import { endpointDisplayName, remoteRead } from '@core/remote-read/client';
+import { isRemoteReadError } from '@core/remote-read/errors';
+import { hostOf, stripUserinfo } from '@core/remote-read/redact';
+import type { RawSeries, SelectorRequest } from '@core/series/types';
+import { NodeLimiter } from './node-limiter';
+import { RawReadCache } from './raw-read-cache';
+import type { ClusterNode, NodeOutcome, NodeProgress } from './types';
+
+export interface FanOutOptions {
+  signal?: AbortSignal;
+  /** Per-node timeout (ms); the endpoint's own remote_timeout applies when shorter. */
+  timeoutMs?: number;
+  onProgress?: (p: NodeProgress) => void;
+  cache?: RawReadCache;
+  limiter?: NodeLimiter;
+  /** Skip the cache (a forced refresh). */
+  noCache?: boolean;
+  maxSamplesPerNode?: number;
+}
+
+const sharedLimiter = new NodeLimiter(4);
+
+function cacheKey(node: ClusterNode): string {
+  return stripUserinfo(node.endpoint.url);
+}
+
+function sampleCount(series: RawSeries[][]): { series: number; samples: number } {
+  let n = 0;
+  let s = 0;
+  for (const list of series)
+    for (const x of list) {
+      n++;
+      s += x.timestamps.length;
+    }
+  return { series: n, samples: s };
+}
+
+export async function fanOut(nodes: readonly ClusterNode[], requests: readonly SelectorRequest[], opts: FanOutOptions = {}): Promise<NodeOutcome[]> {
+  const limiter = opts.limiter ?? sharedLimiter;
+  return Promise.all(nodes.map((node) => readNode(node, requests, opts, limiter)));
+}
+
+async function readNode(node: ClusterNode, requests: readonly SelectorRequest[], opts: FanOutOptions, limiter: NodeLimiter): Promise<NodeOutcome> {
+  const started = Date.now();
+  const host = hostOf(node.endpoint.url);
+  const key = cacheKey(node);
+  const results: RawSeries[][] = requests.map(() => []);
+  const missing: number[] = [];
+  requests.forEach((r, i) => {
+    const hit = opts.noCache ? undefined : opts.cache?.get(key, r.matchers, r.startMs, r.endMs);
+    if (hit) results[i] = hit;
+    else missing.push(i);
+  });
+  const base = { node, host, warnings: [] as string[] };
+  const emit = (p: Omit<NodeProgress, 'node'>): void => opts.onProgress?.({ node: node.index, ...p });
+
+  if (missing.length === 0) {
+    const c = sampleCount(results);
+    emit({ state: 'done', bytes: 0, ...c });
+    return { ...base, ok: true, results, bytes: 0, ...c, readMs: Date.now() - started, fromCache: true };
+  }
+
+  emit({ state: 'pending', bytes: 0, series: 0, samples: 0 });
+  const timeoutMs = Math.min(opts.timeoutMs ?? Infinity, node.endpoint.remoteTimeoutMs ?? Infinity);
+  const endpoint = Number.isFinite(timeoutMs) ? { ...node.endpoint, remoteTimeoutMs: timeoutMs } : node.endpoint;
+  try {
+    const res = await limiter.run(
+      key,
+      () =>
+        remoteRead(
+          endpoint,
+          missing.map((i) => requests[i]),
+          {
+            signal: opts.signal,
+            limits: opts.maxSamplesPerNode ? { maxSamples: opts.maxSamplesPerNode } : undefined,
+            onProgress: (p) => emit({ state: 'reading', ...p }),
+          },
+        ),
+      opts.signal,
+    );
+    missing.forEach((reqIndex, j) => {
+      results[reqIndex] = res.results[j];
+      const r = requests[reqIndex];
+      opts.cache?.put(key, r.matchers, r.startMs, r.endMs, res.results[j]);
+    });
+    const c = sampleCount(results);
+    emit({ state: 'done', bytes: res.stats.bytes, ...c });
+    return {
+      ...base,
+      ok: true,
+      results,
+      warnings: res.warnings.map((w) => `${endpointDisplayName(node.endpoint)}: ${w.message}`),
+      bytes: res.stats.bytes,
+      ...c,
+      readMs: Date.now() - started,
+      fromCache: false,
+    };
+  } catch (e) {
+    const cancelled = opts.signal?.aborted ?? false;
+    const kind = isRemoteReadError(e) ? e.kind : cancelled ? 'cancelled' : 'internal';
+    const error = isRemoteReadError(e) ? e.toUserMessage() : cancelled ? 'the query was cancelled' : (e as Error).message;
+    emit({ state: cancelled ? 'cancelled' : 'failed', bytes: 0, series: 0, samples: 0, error });
+    return { ...base, ok: false, results: requests.map(() => []), error, errorKind: kind, bytes: 0, series: 0, samples: 0, readMs: Date.now() - started, fromCache: false };
+  }
+}
