@@ -5,3 +5,4 @@ export { GAP_FACTOR, medianInPlace, medianSpacing, pooledMedianSpacing } from '.
 export { INITIAL_PENALTY_MS } from './penalty';
 export { MERGE_STRATEGIES, MergeError } from './types';
 export type { MergeErrorKind, MergeOptions, MergeResult, MergeStrategy, MergedSeries, NodeSeries } from './types';
+export { provenanceRuns, mergedRawSummary } from './provenance-runs';

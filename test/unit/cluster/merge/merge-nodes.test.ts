@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MERGE_STRATEGIES, MergeError, mergeNodes, mergedStore, toRawSeries } from '@core/cluster/merge';
+import { MERGE_STRATEGIES, MergeError, mergeNodes, mergedRawSummary, mergedStore, provenanceRuns, toRawSeries } from '@core/cluster/merge';
 import { isStaleAt } from '@core/series/stale-marker';
 import { nodeOf, seriesOf, withStaleAtIndex } from '../../../helpers/series-fixtures';
 
@@ -75,5 +75,23 @@ describe('mergeNodes', () => {
       expect((e as MergeError).kind).toBe('unsorted-samples');
     }
     expect(() => mergeNodes([], { strategy: 'nope' as never })).toThrowError(/unknown merge strategy "nope"/);
+  });
+});
+
+describe('provenance runs', () => {
+  it('collapses per-sample provenance into per-node stretches', () => {
+    const a = nodeOf(0, 'a', [seriesOf({ __name__: 'up' }, [0, 15_000, 30_000, 90_000, 105_000], [1, 1, 1, 1, 1])]);
+    const b = nodeOf(1, 'b', [seriesOf({ __name__: 'up' }, [5_000, 20_000, 35_000, 50_000, 65_000, 80_000, 95_000], [1, 1, 1, 1, 1, 1, 1])]);
+    const m = mergeNodes([a, b], { strategy: 'prefer-first' }).series[0];
+    expect(mergedRawSummary(m)).toEqual({
+      labels: { __name__: 'up' },
+      tieBreaks: 0,
+      runs: [
+        { node: 0, startMs: 0, endMs: 30_000 },
+        { node: 1, startMs: 35_000, endMs: 80_000 },
+        { node: 0, startMs: 90_000, endMs: 105_000 },
+      ],
+    });
+    expect(provenanceRuns(mergeNodes([], { strategy: 'union' }).series[0] ?? { ...m, timestamps: new Float64Array(0), provenance: new Uint8Array(0) })).toEqual([]);
   });
 });
