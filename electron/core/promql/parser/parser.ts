@@ -763,7 +763,7 @@ export class Parser {
       this.addErr(e.posRange, `${which} modifier is experimental and not enabled`);
       return;
     }
-    let vs: VectorSelector | null = null;
+    let vs: VectorSelector;
     if (e.kind === 'VectorSelector') vs = e;
     else if (e.kind === 'MatrixSelector') {
       if (e.vectorSelector.kind !== 'VectorSelector') return;

@@ -82,44 +82,35 @@ export function goQuoteTruncated(s: string, runes: number): string {
 }
 
 /** Decode UTF-8 bytes; invalid bytes become U+DC80+byte (see the file comment). */
+/** Continuation count, payload mask and smallest code point for a UTF-8 lead byte; null for an invalid lead. */
+function utf8Lead(b: number): [need: number, mask: number, min: number] | null {
+  if (b >= 0xc2 && b <= 0xdf) return [1, 0x1f, 0x80];
+  if (b >= 0xe0 && b <= 0xef) return [2, 0x0f, 0x800];
+  if (b >= 0xf0 && b <= 0xf4) return [3, 0x07, 0x10000];
+  return null;
+}
+
 function decodeBytes(bytes: number[]): string {
   let out = '';
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i];
-    let need = 0;
-    let cp = 0;
-    let min = 0;
     if (b < 0x80) {
       out += String.fromCharCode(b);
       i++;
       continue;
-    } else if (b >= 0xc2 && b <= 0xdf) {
-      need = 1;
-      cp = b & 0x1f;
-      min = 0x80;
-    } else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      cp = b & 0x0f;
-      min = 0x800;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      cp = b & 0x07;
-      min = 0x10000;
-    } else {
-      out += String.fromCharCode(0xdc00 + b);
-      i++;
-      continue;
     }
-    let ok = i + need < bytes.length;
-    for (let k = 1; ok && k <= need; k++) {
+    const lead = utf8Lead(b);
+    let ok = lead !== null && i + lead[0] < bytes.length;
+    let cp = lead ? b & lead[1] : 0;
+    for (let k = 1; ok && lead && k <= lead[0]; k++) {
       const c = bytes[i + k];
       if ((c & 0xc0) !== 0x80) ok = false;
       else cp = (cp << 6) | (c & 0x3f);
     }
-    if (ok && cp >= min && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff)) {
+    if (ok && lead && cp >= lead[2] && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff)) {
       out += String.fromCodePoint(cp);
-      i += need + 1;
+      i += lead[0] + 1;
     } else {
       out += String.fromCharCode(0xdc00 + b);
       i++;
