@@ -1,0 +1,86 @@
+// The flags that say which cluster a command reads and how replicas are merged — `--endpoint` (repeatable, one node
+// each) or `--profile NAME`, `--dedup`, `--replica-label`, `--node`, `--partial`/`--strict`, `--timeout`,
+// `--compat` — turned into a ClusterSpec. Shared by query, read, compare, snapshot and serve-api.
+import { endpointDisplayName } from '@core/remote-read/client';
+import { stripUserinfo } from '@core/remote-read/redact';
+import type { ClusterNode } from '@core/cluster/fanout/types';
+import { MERGE_STRATEGIES, type MergeStrategy } from '@core/cluster/merge/types';
+import type { ClusterSpec } from '@core/query/cluster-spec';
+import { UsageError, type CliIO } from './command';
+import { parseDurationMs } from './time-arg';
+import { TRANSPORT_OPTIONS, TRANSPORT_USAGE, endpointFromFlags, type TransportFlagValues } from './transport-flags';
+import { loadCliProfile } from './profile-file';
+
+export const CLUSTER_OPTIONS = {
+  endpoint: { type: 'string', multiple: true },
+  profile: { type: 'string' },
+  'profiles-file': { type: 'string' },
+  dedup: { type: 'string' },
+  'replica-label': { type: 'string' },
+  node: { type: 'string' },
+  partial: { type: 'boolean' },
+  strict: { type: 'boolean' },
+  compat: { type: 'string' },
+  ...TRANSPORT_OPTIONS,
+} as const;
+
+export const CLUSTER_USAGE = `Cluster flags:
+  --endpoint URL              a node's remote_read URL (repeat for each node of the HA pair)
+  --profile NAME              a saved cluster profile instead of --endpoint (from --profiles-file,
+                              $RRX_PROFILES_FILE or ~/.config/rrx/profiles.json; secrets from *_file or env)
+  --dedup STRATEGY            union (default), penalty, prefer-first or prefer-max
+  --replica-label NAME        label that tells replicas apart; ignored when matching series
+  --node URL|NAME             answer from this node only
+  --partial | --strict        a failed node is a warning (default) or fails the command
+  --compat prometheus2        Prometheus 2.x semantics (default: Prometheus 3)
+
+${TRANSPORT_USAGE}`;
+
+export type ClusterFlagValues = TransportFlagValues & {
+  endpoint?: string[];
+  profile?: string;
+  'profiles-file'?: string;
+  dedup?: string;
+  'replica-label'?: string;
+  node?: string;
+  partial?: boolean;
+  strict?: boolean;
+  compat?: string;
+};
+
+export function clusterFromFlags(v: ClusterFlagValues, io: CliIO): ClusterSpec {
+  const endpoints = v.endpoint ?? [];
+  if (endpoints.length && v.profile) throw new UsageError('give either --endpoint or --profile, not both');
+  if (!endpoints.length && !v.profile) throw new UsageError('--endpoint URL (one per node) or --profile NAME is required');
+  if (v.partial && v.strict) throw new UsageError('--partial and --strict exclude each other');
+  if (v.dedup !== undefined && !(MERGE_STRATEGIES as readonly string[]).includes(v.dedup)) {
+    throw new UsageError(`--dedup must be one of ${MERGE_STRATEGIES.join(', ')}`);
+  }
+  if (v.compat !== undefined && v.compat !== 'prometheus2' && v.compat !== 'prometheus3') throw new UsageError('--compat must be prometheus2 or prometheus3');
+  const timeoutMs = v.timeout !== undefined ? parseDurationMs(v.timeout) : undefined;
+  if (v.timeout !== undefined && !timeoutMs) throw new UsageError(`--timeout must be a duration such as 30s or 2m, got "${v.timeout}"`);
+
+  let spec: ClusterSpec;
+  if (v.profile) {
+    spec = loadCliProfile(v.profile, v['profiles-file'], io);
+  } else {
+    const nodes: ClusterNode[] = endpoints.map((url, index) => {
+      const endpoint = endpointFromFlags(url, v);
+      return { index, name: endpointDisplayName(endpoint), endpoint };
+    });
+    spec = { name: 'command line', nodes, strategy: 'union', partialPolicy: 'partial', timeoutMs: timeoutMs ?? 60_000, compat: 'prometheus3' };
+  }
+  if (v.dedup) spec.strategy = v.dedup as MergeStrategy;
+  if (v['replica-label'] !== undefined) spec.replicaLabel = v['replica-label'] || undefined;
+  if (v.strict) spec.partialPolicy = 'strict';
+  if (v.partial) spec.partialPolicy = 'partial';
+  if (v.compat) spec.compat = v.compat as ClusterSpec['compat'];
+  if (timeoutMs) spec.timeoutMs = timeoutMs;
+  if (v.node !== undefined) {
+    const want = v.node;
+    const hit = spec.nodes.find((n) => n.name === want || stripUserinfo(n.endpoint.url) === stripUserinfo(want) || n.endpoint.url === want);
+    if (!hit) throw new UsageError(`--node "${want}" is none of the cluster's nodes (${spec.nodes.map((n) => n.name).join(', ')})`);
+    spec.nodes = [{ ...hit, index: 0 }];
+  }
+  return spec;
+}

@@ -1,0 +1,173 @@
+// The query pipeline, one named step per arrow: expression → parse → plan selectors → fan-out reads → merge →
+// evaluate (merged and, for comparison, per node) → findings. `readForQuery` is the only step that touches the
+// network; `evaluateSnapshot` re-runs everything after it from cached raw data (strategy switches, workspaces).
+import { fanOut, type FanOutOptions } from '@core/cluster/fanout/fan-out';
+import { ClusterReadError, type NodeOutcome } from '@core/cluster/fanout/types';
+import { analyzeReplicas } from '@core/cluster/findings';
+import { mergeNodes } from '@core/cluster/merge';
+import type { MergeStrategy, MergedSeries, NodeSeries } from '@core/cluster/merge/types';
+import { parse } from '@core/promql/parser';
+import type { Expr } from '@core/promql/parser/ast';
+import { planSelectors } from '@core/promql/planner';
+import { DEFAULT_LOOKBACK_DELTA_MS } from '@core/promql/engine/options';
+import type { RawSeries } from '@core/series/types';
+import type { CoverageRow, EvaluatedResult, Finding, MergedRawSummary, PartialNotice } from '@shared/api/query-types';
+import type { ClusterSpec } from './cluster-spec';
+import { evaluateOn, toEvaluatedResult } from './evaluate';
+import { PlannedStore } from './planned-store';
+import { attachSelectorProvenance, summarizeProvenance } from './provenance-runs';
+import type { RawSnapshot } from './raw-snapshot';
+import type { TimeFrame } from './time-frame';
+
+export interface ClusterQueryInput {
+  expr: string;
+  frame: TimeFrame;
+  lookbackDeltaMs?: number;
+}
+
+export interface EvaluateSnapshotOptions {
+  strategy?: MergeStrategy;
+  perNode?: boolean;
+  findings?: boolean;
+  signal?: AbortSignal;
+  maxSamples?: number;
+}
+
+export interface ClusterQueryResult {
+  strategy: MergeStrategy;
+  merged: EvaluatedResult;
+  perNode?: (EvaluatedResult | null)[];
+  provenance: MergedRawSummary[];
+  findings?: Finding[];
+  coverage?: CoverageRow[];
+  partial: PartialNotice[];
+  mergeMs: number;
+  evalMs: number;
+}
+
+export function parseQuery(expr: string): Expr {
+  return parse(expr);
+}
+
+/** Parse, plan and read every node. Fails only on a parse error, or (policy) when nodes failed. */
+export async function readForQuery(spec: ClusterSpec, input: ClusterQueryInput, opts: FanOutOptions = {}): Promise<{ ast: Expr; snapshot: RawSnapshot }> {
+  const ast = parseQuery(input.expr);
+  const requests = planSelectors(ast, {
+    startMs: input.frame.startMs,
+    endMs: input.frame.endMs,
+    stepMs: input.frame.stepMs,
+    lookbackDeltaMs: input.lookbackDeltaMs,
+    compat: spec.compat,
+  });
+  const outcomes = await fanOut(spec.nodes, requests, { timeoutMs: spec.timeoutMs, ...opts });
+  checkPartialPolicy(spec, outcomes, opts.signal);
+  return { ast, snapshot: { requests, outcomes, readAtMs: Date.now() } };
+}
+
+export function partialNotices(outcomes: readonly NodeOutcome[]): PartialNotice[] {
+  return outcomes.filter((o) => !o.ok).map((o) => ({ node: o.node.name, host: o.host, reason: o.error ?? 'unknown error' }));
+}
+
+function checkPartialPolicy(spec: ClusterSpec, outcomes: readonly NodeOutcome[], signal?: AbortSignal): void {
+  if (signal?.aborted) throw new ClusterReadError('The query was cancelled.', []);
+  const failed = partialNotices(outcomes);
+  if (failed.length === 0) return;
+  const list = failed.map((f) => `${f.node} (${f.host}): ${f.reason}`).join('; ');
+  if (failed.length === outcomes.length) throw new ClusterReadError(`No node answered. ${list}`, failed);
+  if (spec.partialPolicy === 'strict') throw new ClusterReadError(`Strict mode: not every node answered. ${list}`, failed);
+}
+
+/** The warning Prometheus-style clients see for a node that did not answer. */
+export function partialWarning(p: PartialNotice): string {
+  return `remote_read from node ${p.node} (${p.host}) failed, the result is partial: ${p.reason}`;
+}
+
+function nodeSeries(snapshot: RawSnapshot, requestIndex: number): NodeSeries[] {
+  return snapshot.outcomes.filter((o) => o.ok).map((o) => ({ index: o.node.index, name: o.node.name, series: o.results[requestIndex] }));
+}
+
+/** Merge every selector's reads under one strategy: the merged series per selector (for the merged store). */
+export function mergeSnapshot(spec: ClusterSpec, snapshot: RawSnapshot, strategy: MergeStrategy): MergedSeries[][] {
+  return snapshot.requests.map((_, i) => [...mergeNodes(nodeSeries(snapshot, i), { strategy, replicaLabel: spec.replicaLabel }).series]);
+}
+
+export function evaluateSnapshot(spec: ClusterSpec, ast: Expr, input: ClusterQueryInput, snapshot: RawSnapshot, opts: EvaluateSnapshotOptions = {}): ClusterQueryResult {
+  const strategy = opts.strategy ?? spec.strategy;
+  const t0 = performance.now();
+  const merged = mergeSnapshot(spec, snapshot, strategy);
+  const t1 = performance.now();
+  const evalOpts = { compat: spec.compat, lookbackDeltaMs: input.lookbackDeltaMs, signal: opts.signal, maxSamples: opts.maxSamples };
+  const partial = partialNotices(snapshot.outcomes);
+
+  const mergedResult = toEvaluatedResult(evaluateOn(ast, input.expr, new PlannedStore(snapshot.requests, merged), input.frame, evalOpts));
+  mergedResult.warnings.push(...partial.map(partialWarning), ...snapshot.outcomes.flatMap((o) => o.warnings));
+  if (ast.kind === 'VectorSelector') {
+    attachSelectorProvenance(mergedResult.series, merged.flat(), input.lookbackDeltaMs ?? DEFAULT_LOOKBACK_DELTA_MS);
+  }
+
+  let perNode: (EvaluatedResult | null)[] | undefined;
+  if (opts.perNode) {
+    perNode = snapshot.outcomes.map((o) => {
+      if (!o.ok) return null;
+      const store = new PlannedStore(snapshot.requests, o.results.map((list) => list.map((s) => stripReplica(s, spec.replicaLabel))));
+      return toEvaluatedResult(evaluateOn(ast, input.expr, store, input.frame, evalOpts));
+    });
+  }
+  const t2 = performance.now();
+
+  let findings: Finding[] | undefined;
+  let coverage: CoverageRow[] | undefined;
+  if (opts.findings) {
+    const analysis = analyzeSnapshot(spec, input.frame.startMs, input.frame.endMs, snapshot);
+    findings = analysis.findings;
+    coverage = analysis.coverage;
+  }
+
+  return {
+    strategy,
+    merged: mergedResult,
+    perNode,
+    provenance: summarizeProvenance(merged.flat()),
+    findings,
+    coverage,
+    partial,
+    mergeMs: t1 - t0,
+    evalMs: t2 - t1,
+  };
+}
+
+function stripReplica(s: RawSeries, replicaLabel?: string): RawSeries {
+  if (!replicaLabel || !(replicaLabel in s.labels)) return s;
+  const labels = { ...s.labels };
+  delete labels[replicaLabel];
+  return { labels, timestamps: s.timestamps, values: s.values };
+}
+
+/** Findings and coverage over every distinct raw series the query read, per node. */
+export function analyzeSnapshot(spec: ClusterSpec, startMs: number, endMs: number, snapshot: RawSnapshot): { findings: Finding[]; coverage: CoverageRow[] } {
+  const nodes: NodeSeries[] = snapshot.outcomes
+    .filter((o) => o.ok)
+    .map((o) => ({ index: o.node.index, name: o.node.name, series: new PlannedStore(snapshot.requests, o.results).allSeries() }));
+  const analysis = analyzeReplicas({ nodes, startMs, endMs, replicaLabel: spec.replicaLabel });
+  return {
+    findings: analysis.findings.map((f) => ({
+      kind: f.kind,
+      severity: f.severity,
+      node: f.node,
+      labels: { ...f.labels },
+      startMs: f.startMs,
+      endMs: f.endMs,
+      durationMs: f.durationMs,
+      coveredBy: [...f.coveredBy],
+      detail: f.detail,
+    })),
+    coverage: analysis.coverage.map((c) => ({
+      node: c.node,
+      series: c.seriesCount,
+      samples: c.sampleCount,
+      coveragePct: c.coveragePct,
+      lastSampleMs: c.lastSampleMs,
+      stale: c.stale,
+    })),
+  };
+}
