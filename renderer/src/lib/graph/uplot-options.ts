@@ -1,0 +1,145 @@
+// Builds uPlot options for a query graph: series styles, gaps as gaps, log/linear and from-zero y scales, stacking
+// bands, unit-aware axes, and the cursor/selection hooks the Graph turns into tooltip and zoom. Pure: no uPlot
+// runtime import, no DOM, so it is unit-tested in Node. UPlotChart.svelte only creates/updates/destroys the plot.
+import type uPlot from 'uplot';
+import { formatValue, type Unit } from './units';
+
+export interface ChartSeriesSpec {
+  label: string;
+  color: string;
+  show: boolean;
+}
+
+export interface ChartTheme {
+  axis: string;
+  grid: string;
+}
+
+export interface CursorInfo {
+  idx: number | null;
+  left: number;
+  top: number;
+  /** Cursor position in y data units (for nearest-series hit testing). */
+  yValue: number | null;
+}
+
+export interface ChartOptionsInput {
+  width: number;
+  height: number;
+  series: readonly ChartSeriesSpec[];
+  unit: Unit;
+  yScale: 'linear' | 'log';
+  fromZero: boolean;
+  stacked: boolean;
+  theme: ChartTheme;
+  onCursor?: (c: CursorInfo) => void;
+  /** Drag-selected x range in unix seconds; the chart does not zoom itself (the Graph keeps an undo stack). */
+  onZoom?: (minSec: number, maxSec: number) => void;
+}
+
+/** Minimum drag width in pixels that counts as a zoom (smaller is a click). */
+export const MIN_ZOOM_PX = 5;
+
+/** y range: padded min/max, optionally pinned to include zero; sane when the data is flat or empty. */
+export function yRange(min: number | null, max: number | null, fromZero: boolean, log: boolean): [number, number] {
+  if (min === null || max === null || !Number.isFinite(min) || !Number.isFinite(max)) return log ? [1, 10] : [0, 1];
+  if (log) {
+    const lo = Math.max(min, Number.MIN_VALUE);
+    return [Math.pow(10, Math.floor(Math.log10(lo))), Math.pow(10, Math.ceil(Math.log10(Math.max(max, lo * 10))))];
+  }
+  if (fromZero) {
+    min = Math.min(0, min);
+    max = Math.max(0, max);
+  }
+  if (min === max) {
+    const pad = Math.abs(min) * 0.1 || 1;
+    return [fromZero && min >= 0 ? 0 : min - pad, max + pad];
+  }
+  const pad = (max - min) * 0.05;
+  return [fromZero && min >= 0 ? 0 : min - pad, fromZero && max <= 0 ? 0 : max + pad];
+}
+
+/** Log scales cannot show ≤ 0: those points become gaps rather than breaking the scale. */
+export function forLogScale(ys: readonly (number | null)[][]): (number | null)[][] {
+  return ys.map((col) => col.map((v) => (v !== null && v > 0 ? v : null)));
+}
+
+export function buildUPlotOptions(input: ChartOptionsInput): uPlot.Options {
+  const log = input.yScale === 'log';
+  const series: uPlot.Series[] = [
+    {},
+    ...input.series.map(
+      (s): uPlot.Series => ({
+        label: s.label,
+        stroke: s.color,
+        width: 1.5,
+        show: s.show,
+        // A missing step is a missing sample (gap, dead node, stale series): never draw across it.
+        spanGaps: false,
+        points: { show: false },
+        fill: input.stacked ? `${s.color}55` : undefined,
+      }),
+    ),
+  ];
+  // Stacked: fill between each visible series and the visible one beneath it.
+  const bands: uPlot.Band[] = [];
+  if (input.stacked) {
+    let prev = -1;
+    input.series.forEach((s, i) => {
+      if (!s.show) return;
+      if (prev >= 0) bands.push({ series: [i + 1, prev + 1] });
+      prev = i;
+    });
+  }
+  const axis = (extra: Partial<uPlot.Axis>): uPlot.Axis => ({
+    stroke: input.theme.axis,
+    grid: { stroke: input.theme.grid, width: 1 },
+    ticks: { stroke: input.theme.grid, width: 1 },
+    ...extra,
+  });
+  return {
+    width: input.width,
+    height: input.height,
+    series,
+    bands,
+    legend: { show: false },
+    scales: {
+      x: { time: true },
+      y: {
+        distr: log ? 3 : 1,
+        log: 10,
+        range: (_u, min, max) => yRange(min, max, input.fromZero, log),
+      },
+    },
+    axes: [
+      axis({}),
+      axis({ size: 72, values: (_u, splits) => splits.map((v) => formatValue(v, input.unit, 2)) }),
+    ],
+    cursor: {
+      drag: { x: true, y: false, setScale: false },
+      points: { size: 7 },
+      focus: { prox: 24 },
+    },
+    focus: { alpha: 0.35 },
+    hooks: {
+      setCursor: [
+        (u) => {
+          const c = u.cursor;
+          const top = c.top ?? -1;
+          input.onCursor?.({ idx: c.idx ?? null, left: c.left ?? -1, top, yValue: top >= 0 ? u.posToVal(top, 'y') : null });
+        },
+      ],
+      setSelect: [
+        (u) => {
+          const sel = u.select;
+          if (sel.width >= MIN_ZOOM_PX) {
+            const min = u.posToVal(sel.left, 'x');
+            const max = u.posToVal(sel.left + sel.width, 'x');
+            input.onZoom?.(min, max);
+          }
+          u.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
+        },
+      ],
+    },
+  };
+}

@@ -1,0 +1,324 @@
+// The profile editor's form model and its mapping to/from the contract: ProfileView (redacted) → form,
+// form → ProfileInput with one-way SecretPatch values. Every text box is a string here; parsing and local validation
+// happen once, in toProfileInput, with error keys that use the same dotted paths the app's validation answers with.
+import type {
+  Compat,
+  EndpointInput,
+  EndpointView,
+  MergeStrategy,
+  NodeInput,
+  PartialPolicy,
+  ProfileInput,
+  ProfileView,
+  SecretPatch,
+  TlsVersionName,
+} from '@shared/api/profile-types';
+import { formatDuration, parseDuration } from '../time-range';
+
+export type SecretMode = 'keep' | 'set' | 'clear';
+/** Write-only field: whether the app holds a value, and what the user wants done with it. */
+export interface SecretField {
+  isSet: boolean;
+  mode: SecretMode;
+  value: string;
+}
+/** '' = not configured (the transport's default applies). */
+export type TriState = '' | 'true' | 'false';
+export type ResponseTypesChoice = '' | 'STREAMED_XOR_CHUNKS,SAMPLES' | 'SAMPLES,STREAMED_XOR_CHUNKS' | 'SAMPLES' | 'STREAMED_XOR_CHUNKS';
+
+export interface HeaderRow {
+  name: string;
+  value: string;
+}
+
+export interface NodeForm {
+  /** Local key for Svelte's keyed each; not sent. */
+  key: string;
+  id?: string;
+  name: string;
+  url: string;
+  endpointName: string;
+  remoteTimeout: string;
+  headers: HeaderRow[];
+  /** Header values are write-only as a whole: keep the stored ones, replace all, or clear all. */
+  headerValues: SecretField;
+  basicAuth: boolean;
+  basicAuthUsername: string;
+  basicAuthPasswordFile: string;
+  basicAuthPassword: SecretField;
+  authorization: boolean;
+  authorizationType: string;
+  authorizationCredentialsFile: string;
+  authorizationCredentials: SecretField;
+  oauth2: boolean;
+  oauth2ClientId: string;
+  oauth2ClientSecretFile: string;
+  oauth2TokenUrl: string;
+  oauth2Scopes: string;
+  oauth2EndpointParams: string;
+  oauth2ClientSecret: SecretField;
+  tlsCa: string;
+  tlsCaFile: string;
+  tlsCert: string;
+  tlsCertFile: string;
+  tlsKeyFile: string;
+  tlsServerName: string;
+  tlsInsecureSkipVerify: boolean;
+  tlsMinVersion: '' | TlsVersionName;
+  tlsKey: SecretField;
+  proxyUrl: string;
+  noProxy: string;
+  proxyFromEnvironment: boolean;
+  /** Read-only: the stored proxy URL carries credentials (user:pass@) that are not shown. */
+  proxyUserinfoSet: boolean;
+  followRedirects: TriState;
+  enableHttp2: TriState;
+  requiredMatchers: string;
+  filterExternalLabels: TriState;
+  acceptedResponseTypes: ResponseTypesChoice;
+}
+
+export interface ProfileForm {
+  id?: string;
+  name: string;
+  replicaLabel: string;
+  mergeStrategy: MergeStrategy;
+  timeout: string;
+  partialPolicy: PartialPolicy;
+  compat: Compat;
+  nodes: NodeForm[];
+  demo: boolean;
+}
+
+let keySeq = 0;
+const nextKey = (): string => `n${++keySeq}`;
+
+const secret = (isSet: boolean): SecretField => ({ isSet, mode: 'keep', value: '' });
+const tri = (b: boolean | undefined): TriState => (b === undefined ? '' : b ? 'true' : 'false');
+const fromTri = (t: TriState): boolean | undefined => (t === '' ? undefined : t === 'true');
+
+export function newNodeForm(index: number): NodeForm {
+  return nodeFormFromView({ name: `node-${String.fromCharCode(97 + (index % 26))}`, endpoint: { url: '', secrets: emptySecrets() } });
+}
+
+function emptySecrets(): EndpointView['secrets'] {
+  const no = { set: false };
+  return { basicAuthPassword: no, authorizationCredentials: no, oauth2ClientSecret: no, tlsKey: no, headers: no, proxyUrlUserinfo: no };
+}
+
+export function newProfileForm(): ProfileForm {
+  return {
+    name: 'New cluster',
+    replicaLabel: 'replica',
+    mergeStrategy: 'penalty',
+    timeout: '30s',
+    partialPolicy: 'partial',
+    compat: 'prometheus3',
+    nodes: [newNodeForm(0), newNodeForm(1)],
+    demo: false,
+  };
+}
+
+function pairsToText(rec: Record<string, string> | undefined): string {
+  return Object.entries(rec ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .join('\n');
+}
+
+export function nodeFormFromView(node: { id?: string; name: string; endpoint: EndpointView }): NodeForm {
+  const e = node.endpoint;
+  const s = e.secrets;
+  return {
+    key: nextKey(),
+    id: node.id,
+    name: node.name,
+    url: e.url,
+    endpointName: e.name ?? '',
+    remoteTimeout: e.remoteTimeoutMs ? formatDuration(e.remoteTimeoutMs) : '',
+    headers: (e.headerNames ?? []).map((name) => ({ name, value: '' })),
+    headerValues: secret(s.headers.set),
+    basicAuth: !!e.basicAuth || s.basicAuthPassword.set,
+    basicAuthUsername: e.basicAuth?.username ?? '',
+    basicAuthPasswordFile: e.basicAuth?.passwordFile ?? '',
+    basicAuthPassword: secret(s.basicAuthPassword.set),
+    authorization: !!e.authorization || s.authorizationCredentials.set,
+    authorizationType: e.authorization?.type ?? 'Bearer',
+    authorizationCredentialsFile: e.authorization?.credentialsFile ?? '',
+    authorizationCredentials: secret(s.authorizationCredentials.set),
+    oauth2: !!e.oauth2,
+    oauth2ClientId: e.oauth2?.clientId ?? '',
+    oauth2ClientSecretFile: e.oauth2?.clientSecretFile ?? '',
+    oauth2TokenUrl: e.oauth2?.tokenUrl ?? '',
+    oauth2Scopes: (e.oauth2?.scopes ?? []).join(' '),
+    oauth2EndpointParams: pairsToText(e.oauth2?.endpointParams),
+    oauth2ClientSecret: secret(s.oauth2ClientSecret.set),
+    tlsCa: e.tlsConfig?.ca ?? '',
+    tlsCaFile: e.tlsConfig?.caFile ?? '',
+    tlsCert: e.tlsConfig?.cert ?? '',
+    tlsCertFile: e.tlsConfig?.certFile ?? '',
+    tlsKeyFile: e.tlsConfig?.keyFile ?? '',
+    tlsServerName: e.tlsConfig?.serverName ?? '',
+    tlsInsecureSkipVerify: e.tlsConfig?.insecureSkipVerify ?? false,
+    tlsMinVersion: e.tlsConfig?.minVersion ?? '',
+    tlsKey: secret(s.tlsKey.set),
+    proxyUrl: e.proxyUrl ?? '',
+    noProxy: e.noProxy ?? '',
+    proxyFromEnvironment: e.proxyFromEnvironment ?? false,
+    proxyUserinfoSet: s.proxyUrlUserinfo.set,
+    followRedirects: tri(e.followRedirects),
+    enableHttp2: tri(e.enableHttp2),
+    requiredMatchers: pairsToText(e.requiredMatchers),
+    filterExternalLabels: tri(e.filterExternalLabels),
+    acceptedResponseTypes: (e.acceptedResponseTypes?.join(',') ?? '') as ResponseTypesChoice,
+  };
+}
+
+export function profileFormFromView(p: ProfileView): ProfileForm {
+  return {
+    id: p.id,
+    name: p.name,
+    replicaLabel: p.replicaLabel ?? '',
+    mergeStrategy: p.mergeStrategy,
+    timeout: formatDuration(p.timeoutMs),
+    partialPolicy: p.partialPolicy,
+    compat: p.compat,
+    nodes: p.nodes.map(nodeFormFromView),
+    demo: !!p.demo,
+  };
+}
+
+/** Field path (as the app reports it, minus the leading "profile.") → message. */
+export type FieldErrors = Record<string, string>;
+
+export function secretPatch(f: SecretField): SecretPatch {
+  if (f.mode === 'set') return { action: 'set', value: f.value };
+  if (f.mode === 'clear') return { action: 'clear' };
+  return { action: 'keep' };
+}
+
+/** A secret of a section the user switched off must not linger in the store. */
+function patchUnless(enabled: boolean, f: SecretField): SecretPatch {
+  if (!enabled) return f.isSet ? { action: 'clear' } : { action: 'keep' };
+  return secretPatch(f);
+}
+
+function parsePairs(text: string, path: string, errors: FieldErrors): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  let any = false;
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line) return;
+    const eq = line.indexOf('=');
+    if (eq <= 0) {
+      errors[path] ??= `Line ${i + 1}: write name=value.`;
+      return;
+    }
+    out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
+    any = true;
+  });
+  return any ? out : undefined;
+}
+
+const opt = (s: string): string | undefined => (s.trim() === '' ? undefined : s.trim());
+
+function endpointInput(n: NodeForm, base: string, errors: FieldErrors): EndpointInput {
+  const e: EndpointInput = { url: n.url.trim() };
+  if (opt(n.endpointName)) e.name = n.endpointName.trim();
+  if (opt(n.remoteTimeout)) {
+    const ms = parseDuration(n.remoteTimeout);
+    if (ms === null) errors[`${base}.remoteTimeoutMs`] = 'Write a duration such as 30s or 1m.';
+    else e.remoteTimeoutMs = ms;
+  }
+  const headerNames = n.headers.map((h) => h.name.trim()).filter(Boolean);
+  if (headerNames.length) e.headerNames = headerNames;
+  if (n.basicAuth) e.basicAuth = { username: opt(n.basicAuthUsername), passwordFile: opt(n.basicAuthPasswordFile) };
+  if (n.authorization) e.authorization = { type: opt(n.authorizationType), credentialsFile: opt(n.authorizationCredentialsFile) };
+  if (n.oauth2) {
+    e.oauth2 = {
+      clientId: n.oauth2ClientId.trim(),
+      tokenUrl: n.oauth2TokenUrl.trim(),
+      clientSecretFile: opt(n.oauth2ClientSecretFile),
+      scopes: n.oauth2Scopes.split(/[\s,]+/).filter(Boolean),
+      endpointParams: parsePairs(n.oauth2EndpointParams, `${base}.oauth2.endpointParams`, errors),
+    };
+    if (!e.oauth2.scopes?.length) delete e.oauth2.scopes;
+  }
+  const tls = {
+    ca: opt(n.tlsCa),
+    caFile: opt(n.tlsCaFile),
+    cert: opt(n.tlsCert),
+    certFile: opt(n.tlsCertFile),
+    keyFile: opt(n.tlsKeyFile),
+    serverName: opt(n.tlsServerName),
+    insecureSkipVerify: n.tlsInsecureSkipVerify || undefined,
+    minVersion: n.tlsMinVersion || undefined,
+  };
+  if (Object.values(tls).some((v) => v !== undefined)) e.tlsConfig = tls;
+  if (opt(n.proxyUrl)) e.proxyUrl = n.proxyUrl.trim();
+  if (opt(n.noProxy)) e.noProxy = n.noProxy.trim();
+  if (n.proxyFromEnvironment) e.proxyFromEnvironment = true;
+  const fr = fromTri(n.followRedirects);
+  if (fr !== undefined) e.followRedirects = fr;
+  const h2 = fromTri(n.enableHttp2);
+  if (h2 !== undefined) e.enableHttp2 = h2;
+  const rm = parsePairs(n.requiredMatchers, `${base}.requiredMatchers`, errors);
+  if (rm) e.requiredMatchers = rm;
+  const fel = fromTri(n.filterExternalLabels);
+  if (fel !== undefined) e.filterExternalLabels = fel;
+  if (n.acceptedResponseTypes) e.acceptedResponseTypes = n.acceptedResponseTypes.split(',') as ('SAMPLES' | 'STREAMED_XOR_CHUNKS')[];
+
+  let headers: NonNullable<EndpointInput['secrets']>['headers'] = { action: 'keep' };
+  if (n.headerValues.mode === 'set') {
+    const value: Record<string, string> = {};
+    for (const h of n.headers) if (h.name.trim()) value[h.name.trim()] = h.value;
+    headers = { action: 'set', value };
+  } else if (n.headerValues.mode === 'clear' || (headerNames.length === 0 && n.headerValues.isSet)) {
+    headers = { action: 'clear' };
+  } else if (n.id === undefined && headerNames.length) {
+    errors[`${base}.headerNames`] = 'Enter the header values (choose "Replace values").';
+  }
+  e.secrets = {
+    basicAuthPassword: patchUnless(n.basicAuth, n.basicAuthPassword),
+    authorizationCredentials: patchUnless(n.authorization, n.authorizationCredentials),
+    oauth2ClientSecret: patchUnless(n.oauth2, n.oauth2ClientSecret),
+    tlsKey: secretPatch(n.tlsKey),
+    headers,
+  };
+  return e;
+}
+
+/** Form → contract input plus local errors (durations, name=value lines). Save only when errors is empty. */
+export function toProfileInput(form: ProfileForm): { input: ProfileInput; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const timeoutMs = parseDuration(form.timeout);
+  if (timeoutMs === null) errors.timeoutMs = 'Write a duration such as 30s or 1m.';
+  const nodes: NodeInput[] = form.nodes.map((n, i) => {
+    const base = `nodes[${i}].endpoint`;
+    const node: NodeInput = { name: n.name.trim(), endpoint: endpointInput(n, base, errors) };
+    if (n.id) node.id = n.id;
+    return node;
+  });
+  const input: ProfileInput = {
+    name: form.name.trim(),
+    nodes,
+    mergeStrategy: form.mergeStrategy,
+    timeoutMs: timeoutMs ?? 0,
+    partialPolicy: form.partialPolicy,
+    compat: form.compat,
+  };
+  if (form.id) input.id = form.id;
+  if (opt(form.replicaLabel)) input.replicaLabel = form.replicaLabel.trim();
+  return { input, errors };
+}
+
+/**
+ * The app reports a bad field as a dotted path of the request ("profile.nodes[1].endpoint.url", sometimes
+ * "profile.nodes.1.endpoint.url"). Normalise it to the form's keys: no "profile." prefix, indices in brackets.
+ */
+export function formFieldKey(apiField: string | undefined): string | null {
+  if (!apiField) return null;
+  let f = apiField.replace(/^profile\./, '').replace(/\.(\d+)(?=\.|$)/g, '[$1]');
+  // Secret patches point inside secrets.x.value: show the message at the secret's own field.
+  f = f.replace(/\.secrets\.([A-Za-z0-9]+)(?:\.value|\.action)?$/, '.secrets.$1');
+  return f;
+}

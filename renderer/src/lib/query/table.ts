@@ -1,0 +1,64 @@
+// Table view rows: instant vectors and scalars as one row per series, range results as one row per series with its
+// raw samples. Sorting and the tab-separated text copied to the clipboard live here. Pure.
+import type { EvaluatedResult } from '@shared/api/query-types';
+import { formatSeriesLabels } from '../format';
+
+export interface TableRow {
+  /** Position in the result (stable key). */
+  index: number;
+  labels: Record<string, string>;
+  labelText: string;
+  /** Last value (instant) or the last sample of the range. */
+  value: number | null;
+  timeMs: number | null;
+  /** Range results: number of samples in the series. */
+  samples: number;
+}
+
+export type SortKey = 'labels' | 'value';
+export type SortDir = 'asc' | 'desc';
+
+export function tableRows(result: EvaluatedResult): TableRow[] {
+  return result.series.map((s, index) => {
+    const n = s.values.length;
+    return {
+      index,
+      labels: s.labels,
+      labelText: result.resultType === 'scalar' ? 'scalar' : formatSeriesLabels(s.labels),
+      value: n ? s.values[n - 1] : null,
+      timeMs: n ? s.timestamps[n - 1] : null,
+      samples: n,
+    };
+  });
+}
+
+/** NaN and missing values sort last whichever way; labels compare naturally ("node10" after "node9"). */
+export function sortRows(rows: readonly TableRow[], key: SortKey, dir: SortDir): TableRow[] {
+  const sign = dir === 'asc' ? 1 : -1;
+  const collator = new Intl.Collator('en', { numeric: true });
+  return rows.slice().sort((a, b) => {
+    if (key === 'labels') return sign * collator.compare(a.labelText, b.labelText) || a.index - b.index;
+    const av = a.value;
+    const bv = b.value;
+    const aBad = av === null || Number.isNaN(av);
+    const bBad = bv === null || Number.isNaN(bv);
+    if (aBad || bBad) return aBad === bBad ? a.index - b.index : aBad ? 1 : -1;
+    return sign * (av - bv) || a.index - b.index;
+  });
+}
+
+/** Raw samples of one series as "value @timestamp" lines, like Prometheus' table for range vectors. */
+export function sampleLines(result: EvaluatedResult, seriesIndex: number, limit = 1000): string[] {
+  const s = result.series[seriesIndex];
+  const out: string[] = [];
+  const start = Math.max(0, s.values.length - limit);
+  for (let i = start; i < s.values.length; i++) out.push(`${s.values[i]} @${s.timestamps[i] / 1000}`);
+  return out;
+}
+
+/** Tab-separated text: a header line, then one line per row (series, value, unix seconds). */
+export function rowsToTsv(rows: readonly TableRow[]): string {
+  const lines = ['series\tvalue\ttimestamp'];
+  for (const r of rows) lines.push(`${r.labelText}\t${r.value ?? ''}\t${r.timeMs === null ? '' : r.timeMs / 1000}`);
+  return lines.join('\n');
+}

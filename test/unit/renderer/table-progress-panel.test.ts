@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import type { EvaluatedResult } from '../../../shared/api/query-types';
+import { rowsToTsv, sampleLines, sortRows, tableRows } from '../../../renderer/src/lib/query/table';
+import { applyProgress, initialProgress, progressFraction } from '../../../renderer/src/lib/query/progress';
+import { buildQueryRequest, newPanel } from '../../../renderer/src/lib/query/panel-model';
+import { matchShortcut } from '../../../renderer/src/lib/shell/shortcuts';
+import { loadPreference, resolveTheme, savePreference, toggledPreference } from '../../../renderer/src/lib/shell/theme';
+
+const vec: EvaluatedResult = {
+  resultType: 'vector',
+  warnings: [],
+  infos: [],
+  series: [
+    { labels: { __name__: 'up', instance: 'node10' }, timestamps: Float64Array.from([5000]), values: Float64Array.from([1]) },
+    { labels: { __name__: 'up', instance: 'node9' }, timestamps: Float64Array.from([5000]), values: Float64Array.from([NaN]) },
+    { labels: { __name__: 'up', instance: 'node1' }, timestamps: Float64Array.from([5000]), values: Float64Array.from([0]) },
+  ],
+};
+
+describe('table', () => {
+  it('sorts by labels naturally and by value with NaN last', () => {
+    const rows = tableRows(vec);
+    expect(sortRows(rows, 'labels', 'asc').map((r) => r.labels.instance)).toEqual(['node1', 'node9', 'node10']);
+    expect(sortRows(rows, 'value', 'desc').map((r) => r.labels.instance)).toEqual(['node10', 'node1', 'node9']);
+    expect(sortRows(rows, 'value', 'asc').map((r) => r.labels.instance)).toEqual(['node1', 'node10', 'node9']);
+  });
+  it('copies as TSV and lists raw samples', () => {
+    expect(rowsToTsv(tableRows(vec).slice(0, 1))).toBe('series\tvalue\ttimestamp\nup{instance="node10"}\t1\t5');
+    expect(sampleLines(vec, 0)).toEqual(['1 @5']);
+  });
+});
+
+describe('progress', () => {
+  it('folds events per node and measures the overall bar', () => {
+    let p = initialProgress(['a', 'b']);
+    expect(progressFraction(p)).toBe(0);
+    p = applyProgress(p, { queryId: 'q', node: 'a', state: 'reading', bytes: 10, series: 1, samples: 5 });
+    expect(progressFraction(p)).toBe(0.25);
+    p = applyProgress(p, { queryId: 'q', node: 'b', state: 'failed', bytes: 0, series: 0, samples: 0, error: 'refused' });
+    p = applyProgress(p, { queryId: 'q', node: 'a', state: 'done', bytes: 20, series: 1, samples: 9 });
+    expect(progressFraction(p)).toBe(1);
+    expect(p[1].error).toBe('refused');
+    expect(applyProgress(p, { queryId: 'q', node: 'c', state: 'pending', bytes: 0, series: 0, samples: 0 })).toHaveLength(3);
+  });
+});
+
+describe('panel → QueryRequest', () => {
+  it('graph panels ask for a range with an auto step and per-node results', () => {
+    const p = newPanel('up');
+    const req = buildQueryRequest(p, 'prof', 10_000_000, 1200, 'q1');
+    expect(req).toEqual({ queryId: 'q1', profileId: 'prof', expr: 'up', kind: 'range', startMs: 10_000_000 - 3_600_000, endMs: 10_000_000, stepMs: 10_000, perNode: true });
+  });
+  it('table panels ask for an instant value at the end of the range; compare asks for findings', () => {
+    const p = { ...newPanel(' up '), view: 'table' as const, strategy: 'union' as const };
+    expect(buildQueryRequest(p, 'prof', 5000, 100, 'q')).toEqual({ queryId: 'q', profileId: 'prof', expr: 'up', kind: 'instant', timeMs: 5000, strategy: 'union' });
+    expect(buildQueryRequest({ ...newPanel('up'), view: 'compare' }, 'prof', 5000, 100, 'q').findings).toBe(true);
+  });
+});
+
+describe('shell: shortcuts and theme', () => {
+  const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }> = {}) => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
+  it('matches Mod per platform and keeps plain keys out of text fields', () => {
+    expect(matchShortcut(key('Enter', { ctrlKey: true }), false, true)).toBe('query.run');
+    expect(matchShortcut(key('Enter', { metaKey: true }), true, true)).toBe('query.run');
+    expect(matchShortcut(key('Enter', { ctrlKey: true }), true, true)).toBeNull();
+    expect(matchShortcut(key('t', { altKey: true }), false, true)).toBe('panel.new');
+    expect(matchShortcut(key('t', { ctrlKey: true }), false, false)).toBe('panel.new');
+    expect(matchShortcut(key('/'), false, false)).toBe('editor.focus');
+    expect(matchShortcut(key('/'), false, true)).toBeNull();
+    expect(matchShortcut(key('?', { shiftKey: true }), false, false)).toBe('help.toggle');
+    expect(matchShortcut(key('D', { altKey: true, shiftKey: true }), false, false)).toBe('theme.toggle');
+  });
+  it('follows the OS until chosen, toggles visibly, persists', () => {
+    expect(resolveTheme('system', true)).toBe('dark');
+    expect(toggledPreference('system', true)).toBe('light');
+    expect(toggledPreference('light', true)).toBe('dark');
+    const store = new Map<string, string>();
+    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v), removeItem: (k: string) => void store.delete(k) };
+    expect(loadPreference(storage)).toBe('system');
+    savePreference('dark', storage);
+    expect(loadPreference(storage)).toBe('dark');
+    savePreference('system', storage);
+    expect(store.size).toBe(0);
+  });
+});
