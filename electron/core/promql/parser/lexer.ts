@@ -192,8 +192,6 @@ export class Lexer {
   pos = 0;
   start = 0;
   private width = 0;
-  /** Position of the most recent item returned. */
-  lastPos = 0;
   private item: Item | null = null;
 
   parenDepth = 0;
@@ -273,13 +271,7 @@ export class Lexer {
     }
     this.state = state;
     const it = this.item as unknown as Item;
-    this.lastPos = it.pos;
     return it;
-  }
-
-  /** Set when an error item was produced: later calls only return EOF. */
-  get done(): boolean {
-    return this.state === null;
   }
 
   scanNumber(): boolean {

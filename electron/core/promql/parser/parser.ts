@@ -77,7 +77,7 @@ const EXPERIMENTAL_AGGREGATORS = new Set<AggregateOp>(['limitk', 'limit_ratio'])
 const durationOutOfRange = (seconds: number): boolean => seconds > 2 ** 63 / 1e9 || seconds < -(2 ** 63) / 1e9;
 
 /** Seconds (float) → integer milliseconds, rounding the way time.Duration(math.Round(s*1e9)) then /1e6 would. */
-export const secondsToMs = (s: number): number => Math.round(s * 1000);
+const secondsToMs = (s: number): number => Math.round(s * 1000);
 
 interface ErrContext {
   context: string;
