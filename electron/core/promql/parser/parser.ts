@@ -592,7 +592,9 @@ export class Parser {
         // so they are reduced to plain groups here; compiling the real matcher is the series layer's job.
         compileAnchoredRegex(val.replace(/\(\?[imsU-]+\)/g, '').replace(/\(\?[imsU-]+:/g, '(?:'));
       } catch (e) {
-        this.addErr({ start: label.pos, end: value.pos + value.val.length }, `error parsing regexp: ${(e as Error).message}`);
+        // Go words it `error parsing regexp: missing closing ): `(``; JS only offers its own reason.
+        const reason = (e as Error).message.split(': ').pop()!.toLowerCase();
+        this.addErr({ start: label.pos, end: value.pos + value.val.length }, `error parsing regexp: ${reason}: \`${val}\``);
       }
     }
     return { type, name, value: val };

@@ -51,8 +51,13 @@ describe('error messages with line and column', () => {
     ['sum(\n  rate(foo[5m])\n) by (a.b)', '3:8: parse error: unexpected character: \'.\''],
     ['foo{a="b"}\n# comment\n+ 1 2', '3:5: parse error: unexpected number "2"'],
     ['"日本" + ', '1:12: parse error: unexpected end of input'],
+    ['foo{a=~"("}', '1:5: parse error: error parsing regexp: unterminated group: `(`'],
   ])('%j', (q, msg) => {
     expect(() => parse(q)).toThrow(msg);
+  });
+
+  it('accepts RE2 inline flags in regex matchers', () => {
+    expect(() => parse('foo{a=~"(?i)prod", b!~"x(?i:y)z"}')).not.toThrow();
   });
 
   it('exposes the position as line, column and range', () => {
