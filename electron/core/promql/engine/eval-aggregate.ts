@@ -7,6 +7,7 @@ import { labelsKey } from '../../series/labels';
 import { kahanInc } from '../functions/kahan';
 import { quantileOf } from '../functions/quantile';
 import { formatG } from './annotations';
+import { goQuote } from '../parser/quote';
 import type { Evaluator } from './evaluator';
 import { QueryError } from './errors';
 import type { StepGrid } from './grid';
@@ -202,7 +203,7 @@ function countValues(ev: Evaluator, e: AggregateExpr, grouping: string[], grid: 
   while (p && p.kind === 'ParenExpr') p = p.expr;
   if (!p || p.kind !== 'StringLiteral') throw new QueryError('count_values needs a string parameter');
   const valueLabel = p.val;
-  if (!isValidLabelName(valueLabel)) throw new QueryError(`invalid label name ${JSON.stringify(valueLabel)}`);
+  if (!isValidLabelName(valueLabel)) throw new QueryError(`invalid label name ${goQuote(valueLabel)}`);
   const g = e.without ? grouping : [...grouping, valueLabel].sort();
   const input = ev.vector(e.expr, grid);
   const out = new OutputCollector(grid.steps);

@@ -15,6 +15,7 @@ import { absentLabels } from './absent-labels';
 import { isValidLabelName, METRIC_NAME, withLabel } from './labels-ops';
 import { mergeSameLabels } from './output-collector';
 import { evalHistogramFunction } from './eval-histogram';
+import { goRegexToJs } from './go-regex';
 import { newStepSeries, type EvalValue, type StepSeries, type VectorSteps } from './values';
 
 const SORT_FUNCTIONS = new Set(['sort', 'sort_desc', 'sort_by_label', 'sort_by_label_desc']);
@@ -280,9 +281,8 @@ function labelReplace(ev: Evaluator, call: Call, grid: StepGrid): VectorSteps {
   return { type: 'vector', series: mergeSameLabels(series) };
 }
 
-/** Go RE2 named groups `(?P<name>…)` are `(?<name>…)` in JS. */
 function toJsRegex(re: string): string {
-  return re.replace(/\(\?P</g, '(?<');
+  return goRegexToJs(re);
 }
 
 function labelJoin(ev: Evaluator, call: Call, grid: StepGrid): VectorSteps {

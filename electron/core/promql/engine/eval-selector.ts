@@ -7,11 +7,16 @@ import { lowerBound } from '../../series/memory-store';
 import type { Evaluator } from './evaluator';
 import { stepTime, type StepGrid } from './grid';
 import { extendFloats } from './extended-range';
+import { goRegexToJs } from './go-regex';
 import { newStepSeries, type MatrixValue, type RangeSeries, type StepSeries, type VectorSteps } from './values';
 
 /** Read the series matching a selector with samples in [mint, maxt]. */
 export function selectRaw(ev: Evaluator, matchers: readonly LabelMatcher[], mint: number, maxt: number): RawSeries[] {
-  let raw = ev.store.select(matchers, mint, maxt);
+  // The local store compiles regexes with JavaScript; hand it the RE2 pattern in JS spelling.
+  const jsMatchers = matchers.map((m) =>
+    m.type === '=~' || m.type === '!~' ? { type: m.type, name: m.name, value: goRegexToJs(m.value) } : m,
+  );
+  let raw = ev.store.select(jsMatchers, mint, maxt);
   if (ev.opts.compat === 'prometheus2') raw = refilterPrometheus2(raw, matchers);
   return raw;
 }
@@ -20,7 +25,7 @@ export function selectRaw(ev: Evaluator, matchers: readonly LabelMatcher[], mint
 function refilterPrometheus2(raw: RawSeries[], matchers: readonly LabelMatcher[]): RawSeries[] {
   const res = matchers.filter((m) => m.type === '=~' || m.type === '!~');
   if (res.length === 0) return raw;
-  const compiled = res.map((m) => ({ m, re: new RegExp(`^(?:${m.value})$`) }));
+  const compiled = res.map((m) => ({ m, re: new RegExp(`^(?:${goRegexToJs(m.value)})$`) }));
   return raw.filter((s) => compiled.every(({ m, re }) => re.test(s.labels[m.name] ?? '') === (m.type === '=~')));
 }
 
@@ -37,6 +42,7 @@ export function evalVectorSelector(ev: Evaluator, vs: VectorSelector, grid: Step
   const leftClosed = ev.opts.leftClosedWindows;
   const firstRef = (at ?? grid.startMs) - off;
   const lastRef = (at ?? stepTime(grid, grid.steps - 1)) - off;
+  if (vs.smoothed) return smoothedSelector(ev, vs, grid, firstRef, lastRef);
   const raw = selectRaw(ev, vs.matchers, firstRef - lb + (leftClosed ? 0 : 1), lastRef);
   for (const s of raw) {
     ev.checkAbort();
@@ -143,4 +149,37 @@ export function cutWindow(ev: Evaluator, s: RangeSeries, end: number, rangeMs: n
     timestamps: s.timestamps.slice(lo, hi),
     values: s.values.slice(lo, hi),
   };
+}
+
+/**
+ * `metric smoothed` (experimental): the value at each step interpolated between the samples around it within
+ * one lookback on either side; the last sample is carried forward when nothing follows it.
+ */
+function smoothedSelector(ev: Evaluator, vs: VectorSelector, grid: StepGrid, firstRef: number, lastRef: number): VectorSteps {
+  const lb = ev.opts.lookbackDeltaMs;
+  const out: StepSeries[] = [];
+  for (const raw of selectRaw(ev, vs.matchers, firstRef - lb + 1, lastRef + lb)) {
+    const { timestamps: ts, values: v } = withoutStale(raw, firstRef - lb + 1, lastRef + lb);
+    let o: StepSeries | null = null;
+    let lo = 0;
+    let hi = 0;
+    for (let i = 0; i < grid.steps; i++) {
+      const data = (vs.timestamp ?? stepTime(grid, i)) - vs.offsetMs;
+      while (hi < ts.length && ts[hi] <= data + lb) hi++;
+      while (lo < hi && ts[lo] <= data - lb) lo++;
+      if (hi === lo) continue;
+      let k = lo;
+      while (k < hi && ts[k] < data) k++;
+      let val: number;
+      if (k < hi && ts[k] === data) val = v[k];
+      else if (k > lo && k < hi) val = v[k - 1] + ((v[k] - v[k - 1]) * (data - ts[k - 1])) / (ts[k] - ts[k - 1]);
+      else if (k > lo) val = v[k - 1];
+      else continue;
+      if (!o) o = newStepSeries(raw.labels, grid.steps);
+      o.present[i] = 1;
+      o.values[i] = val;
+    }
+    if (o) out.push(o);
+  }
+  return { type: 'vector', series: out };
 }

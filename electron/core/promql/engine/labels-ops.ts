@@ -5,10 +5,13 @@ import { goQuote } from './annotations';
 
 export const METRIC_NAME = '__name__';
 
+/** Labels that describe the metric itself (name, type, unit): dropped together when a value's meaning changes. */
+const METADATA_LABELS = new Set([METRIC_NAME, '__type__', '__unit__']);
+
 export function dropMetricName(l: Labels): Labels {
-  if (!(METRIC_NAME in l)) return l;
+  if (!(METRIC_NAME in l) && !('__type__' in l) && !('__unit__' in l)) return l;
   const out: Record<string, string> = {};
-  for (const k in l) if (k !== METRIC_NAME) out[k] = l[k];
+  for (const k in l) if (!METADATA_LABELS.has(k)) out[k] = l[k];
   return out;
 }
 
