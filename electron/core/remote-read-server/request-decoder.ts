@@ -1,8 +1,8 @@
 // Decodes an incoming remote_read POST body (snappy + prometheus.ReadRequest via protobufjs) into selector
 // requests and the accepted response types. Server side only; throws on malformed requests.
-import snappy from 'snappyjs';
 import type { ResponseType } from '@core/remote-read/endpoint-config';
 import { MatcherTypeNumber, ReadRequestType, ResponseTypeNumber } from '@core/remote-read/proto/schema';
+import { snappyUncompress } from '@core/remote-read/snappy-block';
 import type { LabelMatcher, MatchType, SelectorRequest } from '@core/series/types';
 
 export interface DecodedReadRequest {
@@ -22,7 +22,7 @@ function num(v: unknown): number {
 }
 
 export function decodeReadRequest(body: Uint8Array, maxBytes = 32 * 1024 * 1024): DecodedReadRequest {
-  const raw = snappy.uncompress(body, maxBytes);
+  const raw = snappyUncompress(body, maxBytes);
   const msg = ReadRequestType.toObject(ReadRequestType.decode(raw), { defaults: true }) as {
     queries: Array<{
       start_timestamp_ms: unknown;

@@ -1,12 +1,12 @@
-// Reads an HTTP response body into the right decoder: SAMPLES (snappy'd ReadResponse, size-capped before
-// decompression) or STREAMED_XOR_CHUNKS (frame by frame as bytes arrive). Throws DecodeError on bad data.
-import snappy from 'snappyjs';
+// Reads an HTTP response body into the right decoder: SAMPLES (snappy'd ReadResponse, size-capped and
+// bounds-checked while decompressing) or STREAMED_XOR_CHUNKS (frame by frame as bytes arrive). Throws DecodeError on bad data.
 import type { RawSeries } from '@core/series/types';
 import { ChunkedResponseDecoder, type QueryWindow } from './chunked-decoder';
 import { DecodeError } from './errors';
 import { FrameReader } from './frame-reader';
 import type { ReadBudget } from './limits';
 import { decodeReadResponse } from './samples-decoder';
+import { snappyUncompress } from './snappy-block';
 import type { RemoteReadWarning } from './warnings';
 
 export interface DecodedBody {
@@ -14,28 +14,9 @@ export interface DecodedBody {
   warnings: RemoteReadWarning[];
 }
 
-/** Decompressed length from a snappy block header, or -1 when the header is malformed. */
-export function snappyUncompressedLength(buf: Uint8Array): number {
-  let result = 0;
-  let mul = 1;
-  for (let i = 0; i < 5 && i < buf.length; i++) {
-    const b = buf[i];
-    result += (b & 0x7f) * mul;
-    if (b < 0x80) return result;
-    mul *= 128;
-  }
-  return -1;
-}
-
+/** Decompress a SAMPLES body, refusing more than maxBytes before allocating. */
 export function snappyDecompress(buf: Uint8Array, maxBytes: number): Uint8Array {
-  const len = snappyUncompressedLength(buf);
-  if (len < 0) throw new DecodeError('decode', 'invalid snappy block header');
-  if (len > maxBytes) throw new DecodeError('limit', `decompressed response of ${len} bytes exceeds the limit of ${maxBytes} bytes`);
-  try {
-    return snappy.uncompress(buf, maxBytes);
-  } catch {
-    throw new DecodeError('decode', 'invalid snappy data');
-  }
+  return snappyUncompress(buf, maxBytes);
 }
 
 export async function readSamplesBody(
