@@ -1,0 +1,81 @@
+// Turns what the renderer sends (public fields + one-way secret patches) into a full profile, given the stored one.
+// Secret values only ever flow in here (renderer → main); `keep` takes the stored value, `clear` drops it.
+import type { EndpointInput, ProfileInput, SecretPatch } from '@shared/api/profile-types';
+import type { EndpointConfig } from '@core/remote-read/endpoint-config';
+import { joinProxyUserinfo, splitProxyUserinfo } from './endpoint-secrets';
+import type { ClusterProfile, FieldError } from './types';
+
+/**
+ * The full profile `input` describes. `existing` is the stored profile with secrets joined (undefined when
+ * creating). Nodes are matched by id; a node without id (or with an unknown one) is new and gets `newId()`.
+ */
+export function applyProfileInput(
+  input: ProfileInput,
+  existing: ClusterProfile | undefined,
+  newId: () => string,
+): { profile: ClusterProfile; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const before = new Map((existing?.nodes ?? []).map((n) => [n.id, n]));
+  const nodes = input.nodes.map((n, i) => {
+    const old = n.id ? before.get(n.id) : undefined;
+    return {
+      id: old ? old.id : newId(),
+      name: n.name,
+      endpoint: applyEndpointInput(n.endpoint, old?.endpoint, `nodes[${i}].endpoint`, errors),
+    };
+  });
+  const profile: ClusterProfile = {
+    id: existing?.id ?? newId(),
+    name: input.name,
+    nodes,
+    mergeStrategy: input.mergeStrategy,
+    timeoutMs: input.timeoutMs,
+    partialPolicy: input.partialPolicy,
+    compat: input.compat,
+  };
+  if (input.replicaLabel) profile.replicaLabel = input.replicaLabel;
+  if (existing?.demo) profile.demo = true;
+  return { profile, errors };
+}
+
+function patched(patch: SecretPatch | undefined, old: string | undefined): string | undefined {
+  if (!patch || patch.action === 'keep') return old;
+  return patch.action === 'set' ? patch.value : undefined;
+}
+
+export function applyEndpointInput(input: EndpointInput, old: EndpointConfig | undefined, at: string, errors: FieldError[]): EndpointConfig {
+  const { secrets, headerNames, basicAuth, authorization, oauth2, tlsConfig, proxyUrl, ...plain } = input;
+  const e: EndpointConfig = { ...plain };
+  const password = patched(secrets?.basicAuthPassword, old?.basicAuth?.password);
+  if (basicAuth || password !== undefined) e.basicAuth = { ...basicAuth, ...(password !== undefined ? { password } : {}) };
+  const credentials = patched(secrets?.authorizationCredentials, old?.authorization?.credentials);
+  if (authorization || credentials !== undefined) e.authorization = { ...authorization, ...(credentials !== undefined ? { credentials } : {}) };
+  const clientSecret = patched(secrets?.oauth2ClientSecret, old?.oauth2?.clientSecret);
+  if (oauth2) e.oauth2 = { ...oauth2, ...(clientSecret !== undefined ? { clientSecret } : {}) };
+  const key = patched(secrets?.tlsKey, old?.tlsConfig?.key);
+  if (tlsConfig || key !== undefined) e.tlsConfig = { ...tlsConfig, ...(key !== undefined ? { key } : {}) };
+
+  const hp = secrets?.headers;
+  if (hp?.action === 'set') {
+    if (Object.keys(hp.value).length) e.headers = { ...hp.value };
+  } else if (hp?.action !== 'clear' && headerNames?.length) {
+    // keep: stored values for the names still listed; a newly listed name has no value yet.
+    const h: Record<string, string> = {};
+    for (const name of headerNames) {
+      const v = old?.headers?.[name];
+      if (v === undefined) errors.push({ path: `${at}.headers.${name}`, message: 'enter a value for this header' });
+      else h[name] = v;
+    }
+    e.headers = h;
+  }
+
+  if (proxyUrl) {
+    // user:password typed into the URL replaces the stored userinfo; an unchanged URL keeps it.
+    const typed = splitProxyUserinfo(proxyUrl);
+    const stored = old?.proxyUrl !== undefined ? splitProxyUserinfo(old.proxyUrl) : undefined;
+    e.proxyUrl = typed.userinfo !== undefined ? proxyUrl : joinProxyUserinfo(typed.url, stored?.url === typed.url ? stored.userinfo : undefined);
+  }
+  // proxy_connect_header is not editable in the UI (not in the contract): carried over unchanged.
+  if (old?.proxyConnectHeader && (e.proxyUrl || e.proxyFromEnvironment)) e.proxyConnectHeader = old.proxyConnectHeader;
+  return e;
+}

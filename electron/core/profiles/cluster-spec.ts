@@ -1,0 +1,16 @@
+// A saved profile as the query pipeline's ClusterSpec (node index = position in the profile). Main process / CLI
+// only: the endpoints carry resolved secrets.
+import type { ClusterSpec } from '@core/query/cluster-spec';
+import type { ClusterProfile } from './types';
+
+export function clusterSpecOf(p: ClusterProfile): ClusterSpec {
+  return {
+    name: p.name,
+    nodes: p.nodes.map((n, index) => ({ index, name: n.name, endpoint: n.endpoint })),
+    ...(p.replicaLabel ? { replicaLabel: p.replicaLabel } : {}),
+    strategy: p.mergeStrategy,
+    partialPolicy: p.partialPolicy,
+    timeoutMs: p.timeoutMs,
+    compat: p.compat ?? 'prometheus3',
+  };
+}
