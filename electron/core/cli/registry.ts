@@ -1,7 +1,8 @@
 // Every `rrx` subcommand, in the order `rrx --help` lists them. Adding a command = one import and one entry.
 import type { CliCommand } from './command';
+import { compareCommand } from './commands/compare';
 import { queryCommand } from './commands/query';
 import { readCommand } from './commands/read';
 import { versionCommand } from './commands/version';
 
-export const COMMANDS: readonly CliCommand[] = [queryCommand, readCommand, versionCommand];
+export const COMMANDS: readonly CliCommand[] = [queryCommand, compareCommand, readCommand, versionCommand];

@@ -3,7 +3,7 @@
 // network; `evaluateSnapshot` re-runs everything after it from cached raw data (strategy switches, workspaces).
 import { fanOut, type FanOutOptions } from '@core/cluster/fanout/fan-out';
 import { ClusterReadError, type NodeOutcome } from '@core/cluster/fanout/types';
-import { analyzeReplicas } from '@core/cluster/findings';
+import { analyzeReplicas, toCoverageRow, type ReplicaAnalysis } from '@core/cluster/findings';
 import { mergeNodes } from '@core/cluster/merge';
 import type { MergeStrategy, MergedSeries, NodeSeries } from '@core/cluster/merge/types';
 import { parse } from '@core/promql/parser';
@@ -119,8 +119,8 @@ export function evaluateSnapshot(spec: ClusterSpec, ast: Expr, input: ClusterQue
   let coverage: CoverageRow[] | undefined;
   if (opts.findings) {
     const analysis = analyzeSnapshot(spec, input.frame.startMs, input.frame.endMs, snapshot);
-    findings = analysis.findings;
-    coverage = analysis.coverage;
+    findings = analysis.findings.map(toFindingView);
+    coverage = analysis.coverage.map(toCoverageRow);
   }
 
   return {
@@ -144,30 +144,23 @@ function stripReplica(s: RawSeries, replicaLabel?: string): RawSeries {
 }
 
 /** Findings and coverage over every distinct raw series the query read, per node. */
-export function analyzeSnapshot(spec: ClusterSpec, startMs: number, endMs: number, snapshot: RawSnapshot): { findings: Finding[]; coverage: CoverageRow[] } {
+export function analyzeSnapshot(spec: ClusterSpec, startMs: number, endMs: number, snapshot: RawSnapshot): ReplicaAnalysis {
   const nodes: NodeSeries[] = snapshot.outcomes
     .filter((o) => o.ok)
     .map((o) => ({ index: o.node.index, name: o.node.name, series: new PlannedStore(snapshot.requests, o.results).allSeries() }));
-  const analysis = analyzeReplicas({ nodes, startMs, endMs, replicaLabel: spec.replicaLabel });
+  return analyzeReplicas({ nodes, startMs, endMs, replicaLabel: spec.replicaLabel });
+}
+
+function toFindingView(f: ReplicaAnalysis['findings'][number]): Finding {
   return {
-    findings: analysis.findings.map((f) => ({
-      kind: f.kind,
-      severity: f.severity,
-      node: f.node,
-      labels: { ...f.labels },
-      startMs: f.startMs,
-      endMs: f.endMs,
-      durationMs: f.durationMs,
-      coveredBy: [...f.coveredBy],
-      detail: f.detail,
-    })),
-    coverage: analysis.coverage.map((c) => ({
-      node: c.node,
-      series: c.seriesCount,
-      samples: c.sampleCount,
-      coveragePct: c.coveragePct,
-      lastSampleMs: c.lastSampleMs,
-      stale: c.stale,
-    })),
+    kind: f.kind,
+    severity: f.severity,
+    node: f.node,
+    labels: { ...f.labels },
+    startMs: f.startMs,
+    endMs: f.endMs,
+    durationMs: f.durationMs,
+    coveredBy: [...f.coveredBy],
+    detail: f.detail,
   };
 }
