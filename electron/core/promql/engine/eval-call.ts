@@ -16,6 +16,7 @@ import { isValidLabelName, METRIC_NAME, withLabel } from './labels-ops';
 import { mergeSameLabels } from './output-collector';
 import { evalHistogramFunction } from './eval-histogram';
 import { goRegexToJs } from './go-regex';
+import { evalInfo } from './eval-info';
 import { newStepSeries, type EvalValue, type StepSeries, type VectorSteps } from './values';
 
 const SORT_FUNCTIONS = new Set(['sort', 'sort_desc', 'sort_by_label', 'sort_by_label_desc']);
@@ -95,6 +96,8 @@ export function evalCall(ev: Evaluator, call: Call, grid: StepGrid): EvalValue {
       return labelReplace(ev, call, grid);
     case 'label_join':
       return labelJoin(ev, call, grid);
+    case 'info':
+      return evalInfo(ev, call, grid);
     case 'histogram_quantile':
     case 'histogram_quantiles':
     case 'histogram_fraction':
