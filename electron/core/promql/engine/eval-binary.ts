@@ -52,8 +52,7 @@ export function evalBinary(ev: Evaluator, e: BinaryExpr, grid: StepGrid): EvalVa
   const rhs = ev.eval(e.rhs, grid);
   if (e.op === '</' || e.op === '>/') {
     // Trim operators only act on native histograms; float operands give an info annotation and no result.
-    const lt = lhs.type === 'scalar' ? 'float' : 'float';
-    ev.annotations.info(`incompatible sample types encountered for binary operator "${e.op}": ${lt} ${e.op} float`, e.posRange);
+    ev.annotations.info(`incompatible sample types encountered for binary operator "${e.op}": float ${e.op} float`, e.posRange);
     return { type: 'vector', series: [] };
   }
   if (lhs.type === 'scalar' && rhs.type === 'scalar') {

@@ -69,7 +69,7 @@ export function executeInstantQuery(input: InstantQueryInput): QueryResult {
   const grid = makeGrid(input.timeMs, input.timeMs, 1);
   const v = ev.eval(expr, grid);
   const { warnings, infos } = ev.annotations.render(text);
-  return shape(v, ev, input.timeMs, false, warnings, infos);
+  return shape(v, ev, input.timeMs, warnings, infos);
 }
 
 export function executeRangeQuery(input: RangeQueryInput): QueryResult {
@@ -130,7 +130,7 @@ function compact(s: StepSeries, timeOf: (i: number) => number): ResultSeries {
   return { labels: s.labels, timestamps, values };
 }
 
-function shape(v: EvalValue, ev: Evaluator, timeMs: number, _range: boolean, warnings: string[], infos: string[]): QueryResult {
+function shape(v: EvalValue, ev: Evaluator, timeMs: number, warnings: string[], infos: string[]): QueryResult {
   switch (v.type) {
     case 'scalar':
       return { resultType: 'scalar', timestampMs: timeMs, value: v.values[0], warnings, infos };
