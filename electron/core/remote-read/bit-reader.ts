@@ -23,20 +23,21 @@ export class BitReader {
 
   /** Read n bits (0..32) as an unsigned integer. */
   readBits(n: number): number {
-    let i = this.bit;
+    const i = this.bit;
     if (i + n > this.totalBits) throw new DecodeError('decode', 'XOR chunk ended early');
     this.bit = i + n;
-    let result = 0;
-    while (n > 0) {
-      const off = i & 7;
-      const avail = 8 - off;
-      const take = n < avail ? n : avail;
-      const bits = (this.data[i >>> 3] >>> (avail - take)) & ((1 << take) - 1);
-      result = (result << take) | bits;
-      n -= take;
-      i += take;
-    }
-    return result >>> 0;
+    if (n === 0) return 0;
+    // Load the 32-bit window starting at the current byte (bytes past the end read as 0; the bounds check above
+    // guarantees none of them is actually used), then take n bits at the bit offset.
+    const d = this.data;
+    const b = i >>> 3;
+    const off = i & 7;
+    const w = ((d[b] << 24) | (d[b + 1] << 16) | (d[b + 2] << 8) | d[b + 3]) >>> 0;
+    const need = off + n;
+    const top = ((w << off) >>> 0) >>> (32 - n);
+    if (need <= 32) return top;
+    // The last need-32 bits come from the fifth byte.
+    return (top | (d[b + 4] >>> (40 - need))) >>> 0;
   }
 
   readByte(): number {
