@@ -341,6 +341,35 @@ export class Lexer {
   }
 }
 
+/** One-character tokens lexed alike in statements and in duration expressions. */
+const SIMPLE_TOKENS = new Map<number, ItemType>([
+  [ch(','), 'COMMA'],
+  [ch('*'), 'MUL'],
+  [ch('/'), 'DIV'],
+  [ch('%'), 'MOD'],
+  [ch('+'), 'ADD'],
+  [ch('-'), 'SUB'],
+  [ch('^'), 'POW'],
+]);
+
+/** ( and ) in statements and duration expressions alike; an unbalanced ')' ends the scan. */
+function emitParen(l: Lexer, r: number, then: StateFn): StateFn | null {
+  if (r === ch('(')) {
+    l.emit('LEFT_PAREN');
+    l.parenDepth++;
+    return then;
+  }
+  l.emit('RIGHT_PAREN');
+  l.parenDepth--;
+  return l.parenDepth < 0 ? l.errorf(`unexpected right parenthesis ${goQuoteRune(r)}`) : then;
+}
+
+/** Quotes open a string in statements and inside braces alike; backquotes make it raw. */
+function openString(l: Lexer, quote: number): StateFn {
+  l.stringOpen = quote;
+  return quote === ch('`') ? lexRawString : lexString;
+}
+
 function lexStatements(l: Lexer): StateFn | null {
   if (l.braceOpen) return lexInsideBraces;
   if (l.input.startsWith('#', l.pos)) return lexLineComment;
@@ -351,28 +380,12 @@ function lexStatements(l: Lexer): StateFn | null {
     l.emit('EOF');
     return null;
   }
+  const simple = SIMPLE_TOKENS.get(r);
+  if (simple) {
+    l.emit(simple);
+    return lexStatements;
+  }
   switch (r) {
-    case ch(','):
-      l.emit('COMMA');
-      return lexStatements;
-    case ch('*'):
-      l.emit('MUL');
-      return lexStatements;
-    case ch('/'):
-      l.emit('DIV');
-      return lexStatements;
-    case ch('%'):
-      l.emit('MOD');
-      return lexStatements;
-    case ch('+'):
-      l.emit('ADD');
-      return lexStatements;
-    case ch('-'):
-      l.emit('SUB');
-      return lexStatements;
-    case ch('^'):
-      l.emit('POW');
-      return lexStatements;
     case ch('='): {
       const t = l.peek();
       if (t === ch('=')) {
@@ -391,44 +404,27 @@ function lexStatements(l: Lexer): StateFn | null {
       l.emit('NEQ');
       return lexStatements;
     }
-    case ch('<'): {
-      const t = l.peek();
-      if (t === ch('=')) {
-        l.next();
-        l.emit('LTE');
-      } else if (t === ch('/')) {
-        l.next();
-        l.emit('TRIM_UPPER');
-      } else l.emit('LSS');
-      return lexStatements;
-    }
+    case ch('<'):
     case ch('>'): {
+      // `<=`, `</` (trim upper), `<`; `>=`, `>/` (trim lower), `>`.
+      const lt = r === ch('<');
       const t = l.peek();
       if (t === ch('=')) {
         l.next();
-        l.emit('GTE');
+        l.emit(lt ? 'LTE' : 'GTE');
       } else if (t === ch('/')) {
         l.next();
-        l.emit('TRIM_LOWER');
-      } else l.emit('GTR');
+        l.emit(lt ? 'TRIM_UPPER' : 'TRIM_LOWER');
+      } else l.emit(lt ? 'LSS' : 'GTR');
       return lexStatements;
     }
     case ch('"'):
     case ch("'"):
-      l.stringOpen = r;
-      return lexString;
     case ch('`'):
-      l.stringOpen = r;
-      return lexRawString;
+      return openString(l, r);
     case ch('('):
-      l.emit('LEFT_PAREN');
-      l.parenDepth++;
-      return lexStatements;
     case ch(')'):
-      l.emit('RIGHT_PAREN');
-      l.parenDepth--;
-      if (l.parenDepth < 0) return l.errorf(`unexpected right parenthesis ${goQuoteRune(r)}`);
-      return lexStatements;
+      return emitParen(l, r, lexStatements);
     case ch('{'):
       l.emit('LEFT_BRACE');
       l.braceOpen = true;
@@ -487,11 +483,8 @@ function lexInsideBraces(l: Lexer): StateFn | null {
       return lexInsideBraces;
     case ch('"'):
     case ch("'"):
-      l.stringOpen = r;
-      return lexString;
     case ch('`'):
-      l.stringOpen = r;
-      return lexRawString;
+      return openString(l, r);
     case ch('='):
       if (l.next() === ch('~')) {
         l.emit('EQL_REGEX');
@@ -671,6 +664,11 @@ function lexKeywordOrIdentifier(l: Lexer): StateFn {
 
 function lexDurationExpr(l: Lexer): StateFn | null {
   const r = l.next();
+  const simple = SIMPLE_TOKENS.get(r);
+  if (simple) {
+    l.emit(simple);
+    return lexDurationExpr;
+  }
   switch (r) {
     case EOF:
       return l.errorf('unexpected end of input in duration expression');
@@ -686,35 +684,8 @@ function lexDurationExpr(l: Lexer): StateFn | null {
       l.gotColon = true;
       return lexDurationExpr;
     case ch('('):
-      l.emit('LEFT_PAREN');
-      l.parenDepth++;
-      return lexDurationExpr;
     case ch(')'):
-      l.emit('RIGHT_PAREN');
-      l.parenDepth--;
-      if (l.parenDepth < 0) return l.errorf(`unexpected right parenthesis ${goQuoteRune(r)}`);
-      return lexDurationExpr;
-    case ch('+'):
-      l.emit('ADD');
-      return lexDurationExpr;
-    case ch('-'):
-      l.emit('SUB');
-      return lexDurationExpr;
-    case ch('*'):
-      l.emit('MUL');
-      return lexDurationExpr;
-    case ch('/'):
-      l.emit('DIV');
-      return lexDurationExpr;
-    case ch('%'):
-      l.emit('MOD');
-      return lexDurationExpr;
-    case ch('^'):
-      l.emit('POW');
-      return lexDurationExpr;
-    case ch(','):
-      l.emit('COMMA');
-      return lexDurationExpr;
+      return emitParen(l, r, lexDurationExpr);
   }
   if (isSpace(r)) {
     while (isSpace(l.peek())) l.next();
