@@ -1,6 +1,6 @@
 // Shapes of the replica merge: what each node contributes, what a merged series carries (samples + which node each
 // sample came from) and the typed error for inputs the merge cannot represent. No logic here.
-import type { Labels, RawSeries } from '@core/series/types';
+import type { RawSeries } from '@core/series/types';
 
 /** One collector node's answer: its position in the profile (provenance value) and its raw series. */
 export interface NodeSeries {
