@@ -37,6 +37,8 @@ export interface RemoteReadResult {
   results: RawSeries[][];
   warnings: RemoteReadWarning[];
   stats: ReadProgress & { durationMs: number };
+  /** HTTP version used ('2' when enable_http2 and the server agreed via ALPN); undefined when nothing was sent. */
+  httpVersion?: '1.1' | '2';
 }
 
 const RESERVED_HEADERS = new Set(['content-type', 'content-encoding', 'content-length', 'host', 'x-prometheus-remote-read-version']);
@@ -148,7 +150,9 @@ export async function remoteRead(
     if (res.status < 200 || res.status > 299) {
       const text = await readErrorBody(res.body);
       const detail = `HTTP ${res.status}${text ? `: ${text}` : ''}`;
-      throw fail(res.status === 401 || res.status === 403 ? 'auth' : 'http-status', detail, { status: res.status });
+      // 407: the proxy wants credentials — an auth problem too.
+      const isAuth = res.status === 401 || res.status === 403 || res.status === 407;
+      throw fail(isAuth ? 'auth' : 'http-status', detail, { status: res.status });
     }
 
     const contentType = (res.headers['content-type'] ?? '').toLowerCase();
@@ -178,7 +182,7 @@ export async function remoteRead(
     progress(true);
     const durationMs = Date.now() - started;
     log(`remote read ${name}: ${responseType}, ${budget.series} series, ${budget.samples} samples, ${budget.bytes} bytes in ${durationMs} ms`);
-    return { endpoint: name, responseType, results, warnings, stats: { ...budget.snapshot(), durationMs } };
+    return { endpoint: name, responseType, results, warnings, stats: { ...budget.snapshot(), durationMs }, httpVersion: res.httpVersion };
   } catch (e) {
     const err = toRemoteReadError(e, { timedOut, cancelled: !!opts.signal?.aborted, timeoutMs, fail });
     log(`remote read ${name} failed: ${err.kind}: ${err.detail}`);

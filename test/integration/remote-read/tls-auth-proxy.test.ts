@@ -92,6 +92,11 @@ describe('TLS and basic auth against Prometheus --web.config.file', () => {
     }
   });
 
+  it('negotiates HTTP/2 by default and HTTP/1.1 with enable_http2: false', async () => {
+    expect((await remoteRead(good(), query())).httpVersion).toBe('2');
+    expect((await remoteRead({ ...good(), enableHttp2: false }, query())).httpVersion).toBe('1.1');
+  });
+
   it('picks up a rotated password file', async () => {
     writeFileSync(passwordFile, 'rotated-wrong\n');
     try {

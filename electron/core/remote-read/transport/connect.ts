@@ -89,7 +89,8 @@ async function tunnel(
   const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1] ?? 0);
   if (status !== 200) {
     socket.destroy();
-    throw new TransportError('connect', `proxy ${proxy.host} refused the CONNECT tunnel (status ${status || 'invalid'})`);
+    const kind = status === 407 ? 'auth' : 'connect';
+    throw new TransportError(kind, `proxy ${proxy.host} refused the CONNECT tunnel (status ${status || 'invalid'})`);
   }
   return socket;
 }

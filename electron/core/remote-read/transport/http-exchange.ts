@@ -29,6 +29,8 @@ export interface ExchangeResponse {
   body: AsyncIterable<Uint8Array>;
   /** The URL that answered (after redirects). */
   url: URL;
+  /** Negotiated protocol. */
+  httpVersion: '1.1' | '2';
   close(): void;
 }
 
@@ -121,7 +123,7 @@ function exchangeH1(
         res.destroy();
         socket.destroy();
       };
-      resolve({ status: res.statusCode ?? 0, headers: h, body: res, url: req.url, close });
+      resolve({ status: res.statusCode ?? 0, headers: h, body: res, url: req.url, httpVersion: '1.1', close });
     });
     if (signal.aborted) return onAbort();
     cr.end(req.body ? Buffer.from(req.body.buffer, req.body.byteOffset, req.body.length) : undefined);
@@ -165,7 +167,7 @@ function exchangeH2(req: ExchangeRequest, socket: tls.TLSSocket, signal: AbortSi
         session.destroy();
         socket.destroy();
       };
-      resolve({ status: Number(rh[':status'] ?? 0), headers: h, body: stream, url: req.url, close });
+      resolve({ status: Number(rh[':status'] ?? 0), headers: h, body: stream, url: req.url, httpVersion: '2', close });
     });
     if (signal.aborted) return onAbort();
     stream.end(req.body ? Buffer.from(req.body.buffer, req.body.byteOffset, req.body.length) : undefined);
