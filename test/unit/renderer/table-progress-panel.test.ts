@@ -83,3 +83,34 @@ describe('shell: shortcuts and theme', () => {
     expect(store.size).toBe(0);
   });
 });
+
+import { parseDiagnostic, parseErrorText } from '../../../renderer/src/lib/query/parse-diagnostic';
+import { initialPanels, parseWorkspace, serializeWorkspace, DEMO_QUERY } from '../../../renderer/src/lib/shell/workspace';
+
+describe('parse errors in the editor', () => {
+  it('places the diagnostic at start/end and names line:column', () => {
+    const check = { ok: false, message: 'unclosed left parenthesis', line: 1, column: 17, start: 3, end: 16 };
+    expect(parseDiagnostic(check, 16)).toMatchObject({ from: 3, to: 16, severity: 'error', message: '1:17: unclosed left parenthesis' });
+    expect(parseErrorText({ ok: false, message: 'x' })).toBe('x');
+    expect(parseDiagnostic({ ok: true }, 5)).toBeNull();
+  });
+  it('widens an empty range so it is visible, even at the end of the text', () => {
+    expect(parseDiagnostic({ ok: false, message: 'm', start: 16, end: 16 }, 16)).toMatchObject({ from: 15, to: 16 });
+    expect(parseDiagnostic({ ok: false, message: 'm', start: 2 }, 16)).toMatchObject({ from: 2, to: 3 });
+    expect(parseDiagnostic({ ok: false, message: 'm', start: 99, end: 120 }, 4)).toMatchObject({ from: 3, to: 4 });
+  });
+});
+
+describe('workspace', () => {
+  it('first start with the demo runs the example; saved panels come back without results', () => {
+    const first = initialPanels(null, true);
+    expect(first.autorun).toBe(true);
+    expect(first.panels[0].expr).toBe(DEMO_QUERY);
+    expect(initialPanels(null, false)).toMatchObject({ autorun: false, panels: [{ expr: '' }] });
+    const saved = parseWorkspace(serializeWorkspace([{ ...newPanel('up'), view: 'table' }]));
+    expect(saved).toHaveLength(1);
+    expect(saved![0]).toMatchObject({ expr: 'up', view: 'table' });
+    expect(parseWorkspace('{broken')).toBeNull();
+    expect(parseWorkspace(JSON.stringify({ panels: [{ nope: 1 }] }))).toBeNull();
+  });
+});

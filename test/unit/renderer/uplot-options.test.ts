@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { buildUPlotOptions, forLogScale, yRange, type ChartOptionsInput } from '../../../renderer/src/lib/graph/uplot-options';
+import { buildUPlotOptions, forLogScale, yAxisSize, yRange, type ChartOptionsInput } from '../../../renderer/src/lib/graph/uplot-options';
 
 const base: ChartOptionsInput = {
   width: 800,
@@ -29,6 +29,10 @@ describe('uPlot options', () => {
     const o = buildUPlotOptions(base);
     const values = o.axes![1].values as (u: unknown, splits: number[]) => string[];
     expect(values(null, [0, 1024, 1536])).toEqual(['0 B', '1 KiB', '1.5 KiB']);
+  });
+  it('sizes the y axis from its longest label', () => {
+    expect(yAxisSize(null, ['1 KiB', '3.91 KiB/s'])).toBeGreaterThan(yAxisSize(null, ['1', '2']));
+    expect(yAxisSize(null, null)).toBeGreaterThanOrEqual(40);
   });
   it('log scale uses uPlot distr 3', () => {
     expect(buildUPlotOptions({ ...base, yScale: 'log' }).scales!.y.distr).toBe(3);

@@ -64,6 +64,12 @@ export function forLogScale(ys: readonly (number | null)[][]): (number | null)[]
   return ys.map((col) => col.map((v) => (v !== null && v > 0 ? v : null)));
 }
 
+/** Width of the y axis from its longest tick label (uPlot calls this with the formatted labels). */
+export function yAxisSize(_u: unknown, values: readonly string[] | null): number {
+  const longest = values?.reduce((m, v) => Math.max(m, String(v ?? '').length), 0) ?? 6;
+  return Math.max(40, Math.round(longest * 7.2 + 22));
+}
+
 export function buildUPlotOptions(input: ChartOptionsInput): uPlot.Options {
   const log = input.yScale === 'log';
   const series: uPlot.Series[] = [
@@ -113,7 +119,7 @@ export function buildUPlotOptions(input: ChartOptionsInput): uPlot.Options {
     },
     axes: [
       axis({}),
-      axis({ size: 72, values: (_u, splits) => splits.map((v) => formatValue(v, input.unit, 2)) }),
+      axis({ size: yAxisSize, values: (_u, splits) => splits.map((v) => formatValue(v, input.unit, 2)) }),
     ],
     cursor: {
       drag: { x: true, y: false, setScale: false },
