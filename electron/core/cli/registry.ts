@@ -3,6 +3,7 @@ import type { CliCommand } from './command';
 import { compareCommand } from './commands/compare';
 import { queryCommand } from './commands/query';
 import { readCommand } from './commands/read';
+import { serveApiCommand } from './commands/serve-api';
 import { versionCommand } from './commands/version';
 
-export const COMMANDS: readonly CliCommand[] = [queryCommand, compareCommand, readCommand, versionCommand];
+export const COMMANDS: readonly CliCommand[] = [queryCommand, compareCommand, readCommand, serveApiCommand, versionCommand];
