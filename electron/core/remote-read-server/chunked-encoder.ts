@@ -18,21 +18,6 @@ export interface EncodedChunk {
   data: Uint8Array;
 }
 
-/** All chunks of a full series, cut at fixed 120-sample boundaries (stable across windows, like TSDB chunks). */
-export function cutChunks(s: RawSeries, samplesPerChunk = MAX_SAMPLES_PER_CHUNK): EncodedChunk[] {
-  const out: EncodedChunk[] = [];
-  for (let from = 0; from < s.timestamps.length; from += samplesPerChunk) {
-    const to = Math.min(s.timestamps.length, from + samplesPerChunk);
-    out.push({
-      minT: s.timestamps[from],
-      maxT: s.timestamps[to - 1],
-      encoding: ChunkEncodingNumber.XOR,
-      data: encodeXorChunk(s.timestamps, s.values, from, to),
-    });
-  }
-  return out;
-}
-
 /** The chunks of a full series overlapping [startMs, endMs]. */
 export function chunksForWindow(s: RawSeries, startMs: number, endMs: number, samplesPerChunk = MAX_SAMPLES_PER_CHUNK): EncodedChunk[] {
   // Encode only around the window: find the chunk-aligned index range first.

@@ -1,5 +1,6 @@
 // The remote_read client: one POST carrying every query to one endpoint, the response decoded into RawSeries per
-// query. Every failure leaves here as a RemoteReadError with a kind; no message or log line ever holds a secret.
+// query. Every failure leaves as a RemoteReadError with a kind; no message or log line ever holds a secret.
+// filter_external_labels needs no code: rrx has no external labels of its own to add as matchers.
 import { USER_AGENT } from '@core/app-info';
 import type { RawSeries, SelectorRequest } from '@core/series/types';
 import { DEFAULT_REMOTE_TIMEOUT_MS, type EndpointConfig, type ResponseType } from './endpoint-config';

@@ -1,8 +1,7 @@
-// Reads an HTTP response body into the right decoder: SAMPLES (snappy'd ReadResponse, size-capped and
-// bounds-checked while decompressing) or STREAMED_XOR_CHUNKS (frame by frame as bytes arrive). Throws DecodeError on bad data.
+// Reads an HTTP response body into the right decoder: SAMPLES (snappy'd ReadResponse, size-capped and bounds-checked
+// while decompressing) or STREAMED_XOR_CHUNKS (frame by frame as bytes arrive). Bad data throws DecodeError.
 import type { RawSeries } from '@core/series/types';
 import { ChunkedResponseDecoder, type QueryWindow } from './chunked-decoder';
-import { DecodeError } from './errors';
 import { FrameReader } from './frame-reader';
 import type { ReadBudget } from './limits';
 import { decodeReadResponse } from './samples-decoder';
