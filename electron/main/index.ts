@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { IPC_EVENT_CHANNEL } from '@shared/api/define';
 import { createApiHandlers } from '../core/api/create-handlers';
+import { createProfileService } from '../core/api/host-services';
+import { ElectronProfileStorage } from './profile-storage';
+import { createSecretStore } from './secret-store';
 import type { EventSink } from '../core/api/handlers';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
@@ -20,17 +23,20 @@ const broadcast: EventSink = (name, payload) => {
   for (const wc of webContents.getAllWebContents()) wc.send(IPC_EVENT_CHANNEL, { name, payload });
 };
 
-void app.whenReady().then(() => {
+void app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(ALLOWED_PERMISSIONS.includes(permission)));
   session.defaultSession.setPermissionCheckHandler((_wc, permission) => ALLOWED_PERMISSIONS.includes(permission));
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
 
+  const profiles = await createProfileService(new ElectronProfileStorage(), createSecretStore(app.getPath('userData')));
+  app.on('will-quit', () => void profiles.close());
   const handlers = createApiHandlers({
     host: { mode: 'electron', electron: process.versions.electron, chrome: process.versions.chrome },
     emit: broadcast,
     dataDir: app.getPath('userData'),
+    profiles,
   });
   registerIpc(ipcMain, handlers, (url) => isAppUrl(url, rendererRootUrl, devServerUrl));
   installMenu((action) => broadcast('menu.action', { action }));

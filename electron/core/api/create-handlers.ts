@@ -1,38 +1,51 @@
 // Assembles the ApiHandlers from the core services. Electron main and the bridge call this with their own host
-// services (secret store, dialogs), so both serve the same behaviour.
-import { ApiCallError } from './api-error';
+// services (secret store, profile storage), so both serve the same behaviour.
+import { RawReadCache } from '@core/cluster/fanout/raw-read-cache';
+import type { CompletionIndex } from '@shared/api/query-types';
 import { appInfo, type HostInfo } from './app-handlers';
+import { buildCompletionIndex } from './completion-index';
 import type { ApiHandlers, EventSink } from './handlers';
+import type { ProfileService } from './profile-service';
+import { createQueryHandlers } from './query-handlers';
+import { QueryHistory } from './query-history';
 
 export interface CoreServices {
   host: HostInfo;
   emit: EventSink;
   /** Where this host keeps app data (profiles, history, autosave): Electron's userData, or the bridge's --data-dir. */
   dataDir: string;
+  profiles: ProfileService;
 }
 
-// Calls whose core is still being wired answer with a typed error instead of pretending.
-const pending = (what: string) => async (): Promise<never> => {
-  throw new ApiCallError('not-available', `${what} is not available in this build yet.`);
-};
-
 export function createApiHandlers(services: CoreServices): ApiHandlers {
+  const { profiles } = services;
+  const cache = new RawReadCache();
+  const query = createQueryHandlers({ emit: services.emit, clusterFor: (id) => profiles.clusterFor(id), cache });
+  const history = new QueryHistory(services.dataDir);
+  const completion = new Map<string, CompletionIndex>();
+
   return {
     'app.info': async () => appInfo(services.host),
-    'profiles.list': pending('Profiles'),
-    'profiles.save': pending('Saving profiles'),
-    'profiles.delete': pending('Deleting profiles'),
-    'profiles.duplicate': pending('Duplicating profiles'),
-    'profiles.setActive': pending('Switching profiles'),
-    'profiles.importYaml': pending('prometheus.yml import'),
-    'profiles.exportYaml': pending('prometheus.yml export'),
-    'profiles.testConnection': pending('Test connection'),
-    'query.parse': pending('Parsing'),
-    'query.run': pending('Queries'),
-    'query.cancel': pending('Cancel'),
-    'query.remerge': pending('Re-merge'),
-    'completion.index': pending('Completion'),
-    'history.list': pending('History'),
-    'history.add': pending('History'),
+    'profiles.list': () => profiles.list(),
+    'profiles.save': ({ profile }) => profiles.save(profile),
+    'profiles.delete': async ({ id }) => {
+      completion.delete(id);
+      await profiles.delete(id);
+    },
+    'profiles.duplicate': ({ id }) => profiles.duplicate(id),
+    'profiles.setActive': ({ id }) => profiles.setActive(id),
+    'profiles.importYaml': ({ yaml, name }) => profiles.importYaml(yaml, name),
+    'profiles.exportYaml': async ({ id, includeSecrets }) => ({ yaml: await profiles.exportYaml(id, includeSecrets ?? false) }),
+    'profiles.testConnection': ({ id }) => profiles.testConnection(id),
+    ...query,
+    'completion.index': async ({ profileId, refresh }) => {
+      const cached = completion.get(profileId);
+      if (cached && !refresh) return cached;
+      const index = await buildCompletionIndex(await profiles.clusterFor(profileId));
+      completion.set(profileId, index);
+      return index;
+    },
+    'history.list': async ({ search, limit }) => history.list(search, limit),
+    'history.add': async ({ expr, profileId }) => history.add(expr, profileId),
   };
 }

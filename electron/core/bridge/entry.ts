@@ -1,11 +1,14 @@
 // `npm run serve` process: starts the loopback bridge over the built renderer and prints its tokenised URL.
-// Flags: --port N (default: a free port), --data-dir DIR (default ~/.local/share/rrx-bridge or $RRX_DATA_DIR), --json (print {url, port, token} as one JSON line, for test harnesses).
+// Flags: --port N (default: a free port), --data-dir DIR (default ~/.local/share/rrx-bridge or $RRX_DATA_DIR),
+// --no-demo (no embedded demo cluster even without profiles), --json (print {url, port, token} as one JSON line, for test harnesses).
 import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '@shared/csp';
 import { createApiHandlers } from '../api/create-handlers';
+import { createProfileService } from '../api/host-services';
+import { JsonFileProfileStorage, MemorySecretStore } from '../profiles';
 import { startBridge } from './server';
 
 function flag(name: string): string | undefined {
@@ -25,16 +28,21 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const dataDir = flag('--data-dir') ?? process.env.RRX_DATA_DIR ?? join(homedir(), '.local/share/rrx-bridge');
 mkdirSync(dataDir, { recursive: true });
 
+// Browser mode keeps secrets in memory only (the profile editor says so): there is no OS keychain to use here.
+const profiles = await createProfileService(new JsonFileProfileStorage(join(dataDir, 'profiles.json')), new MemorySecretStore(), {
+  demo: !process.argv.includes('--no-demo'),
+});
+
 const bridge = await startBridge({
   port,
   rendererDir: process.env.RRX_RENDERER_DIR ?? join(here, '../renderer'),
   csp: CONTENT_SECURITY_POLICY,
-  makeHandlers: (emit) => createApiHandlers({ host: { mode: 'bridge' }, emit, dataDir }),
+  makeHandlers: (emit) => createApiHandlers({ host: { mode: 'bridge' }, emit, dataDir, profiles }),
 });
 
 if (process.argv.includes('--json')) process.stdout.write(JSON.stringify({ url: bridge.url, port: bridge.port, token: bridge.token }) + '\n');
 else process.stdout.write(`Remote Read Explorer is serving on loopback only. Open:\n  ${bridge.url}\n(Ctrl+C stops it.)\n`);
 
-const stop = (): void => void bridge.close().then(() => process.exit(0));
+const stop = (): void => void Promise.all([bridge.close(), profiles.close()]).then(() => process.exit(0));
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

@@ -1,7 +1,7 @@
 // A SeriesStore over what a fan-out read for the planner's selectors: a selector the planner asked for is answered
 // from exactly its own read (no duplicates when two selectors overlap); anything else falls back to matching over
 // the union of all reads, de-duplicated by label set.
-import { matchersKey } from '@core/cluster/fanout/raw-read-cache';
+import { matchersKey } from '@core/series/matchers-key';
 import { labelsKey } from '@core/series/labels';
 import { compileMatchers } from '@core/series/matcher';
 import { lowerBound } from '@core/series/memory-store';

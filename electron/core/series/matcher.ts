@@ -1,5 +1,6 @@
 // Label matchers with Prometheus semantics: regexes are fully anchored and `.` matches newlines; a matcher on a
 // missing label sees the empty string.
+import { goRegexToJs } from './go-regex';
 import type { LabelMatcher, Labels } from './types';
 
 export type CompiledMatcher = (labels: Labels) => boolean;
@@ -24,10 +25,10 @@ export function compileMatcher(m: LabelMatcher): CompiledMatcher {
   }
 }
 
-/** Go RE2 → JS: anchor the whole pattern and let `.` match `\n`, as Prometheus does. */
+/** Go RE2 → JS: translate RE2-only syntax, anchor the whole pattern and let `.` match `\n`, as Prometheus does. */
 export function compileAnchoredRegex(pattern: string): RegExp {
   try {
-    return new RegExp(`^(?:${pattern})$`, 's');
+    return new RegExp(`^(?:${goRegexToJs(pattern)})$`, 's');
   } catch (e) {
     throw new InvalidMatcherError(`invalid regular expression ${JSON.stringify(pattern)}: ${(e as Error).message}`);
   }

@@ -8,19 +8,16 @@ import { registerIpc, type IpcEventLike } from '../../../electron/main/ipc';
 import { createApiHandlers } from '@core/api/create-handlers';
 import { startBridge, type Bridge } from '@core/bridge/server';
 import { CONTENT_SECURITY_POLICY } from '@shared/csp';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import type { CoreServices } from '@core/api/create-handlers';
+import { testCoreServices } from '../../helpers/core-services';
 
-const handlers = () => createApiHandlers(testServices());
-
-function testServices() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'rrx-unit-data-'));
-  dirs.push(dataDir);
-  return { host: { mode: 'bridge' as const }, emit: () => undefined, dataDir };
-}
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+let services: CoreServices;
+const handlers = () => createApiHandlers(services);
+beforeAll(async () => {
+  services = await testCoreServices();
+});
+afterAll(() => rmSync(services.dataDir, { recursive: true, force: true }));
 
 describe('API contract consistency', () => {
   it('core handlers implement exactly the contract calls', () => {

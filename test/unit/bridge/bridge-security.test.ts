@@ -9,6 +9,7 @@ import { startBridge, type Bridge } from '@core/bridge/server';
 import type { EventSink } from '@core/api/handlers';
 import { CONTENT_SECURITY_POLICY } from '@shared/csp';
 import { decodeWire } from '@shared/api/wire';
+import { testCoreServices } from '../../helpers/core-services';
 
 function raw(port: number, path: string, headers: Record<string, string>, method = 'GET'): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
@@ -31,12 +32,13 @@ describe('bridge security', () => {
     mkdirSync(join(dir, 'renderer'));
     writeFileSync(join(dir, 'renderer/index.html'), '<html>app</html>');
     writeFileSync(join(dir, 'secret.txt'), 'outside the root');
+    const services = await testCoreServices();
     bridge = await startBridge({
       rendererDir: join(dir, 'renderer'),
       csp: CONTENT_SECURITY_POLICY,
       makeHandlers: (e) => {
         emit = e;
-        return createApiHandlers({ host: { mode: 'bridge' }, emit: e, dataDir: dir });
+        return createApiHandlers({ ...services, emit: e });
       },
     });
   });

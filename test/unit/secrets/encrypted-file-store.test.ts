@@ -7,7 +7,7 @@ import { EncryptedFileSecretStore, type OsCipher } from '@core/secrets/encrypted
 // A reversible stand-in for the OS cipher (safeStorage is Electron-only).
 const cipher: OsCipher = {
   backend: 'test',
-  encrypt: (p) => Buffer.from(p, 'utf8').map((b) => b ^ 0x5a),
+  encrypt: (p) => Buffer.from(Buffer.from(p, 'utf8').map((b) => b ^ 0x5a)),
   decrypt: (c) => Buffer.from(c.map((b) => b ^ 0x5a)).toString('utf8'),
 };
 

@@ -2,6 +2,7 @@
 // serves any window inside its own; windows reaching the last few minutes are treated as still changing and are
 // re-read, so re-running a query refreshes the recent edge while re-merging never touches the network.
 import { lowerBound } from '@core/series/memory-store';
+import { matchersKey } from '@core/series/matchers-key';
 import type { LabelMatcher, RawSeries } from '@core/series/types';
 
 /** Reads whose window ends later than this before "now" (at read time) may still grow. */
@@ -15,13 +16,6 @@ interface Entry {
   readAtMs: number;
   series: RawSeries[];
   bytes: number;
-}
-
-export function matchersKey(ms: readonly LabelMatcher[]): string {
-  return ms
-    .map((m) => `${m.name}\u0000${m.type}\u0000${m.value}`)
-    .sort()
-    .join('\u0001');
 }
 
 export class RawReadCache {

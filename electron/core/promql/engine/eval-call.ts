@@ -15,7 +15,7 @@ import { absentLabels } from './absent-labels';
 import { isValidLabelName, METRIC_NAME, withLabel } from './labels-ops';
 import { mergeSameLabels } from './output-collector';
 import { evalHistogramFunction } from './eval-histogram';
-import { goRegexToJs } from './go-regex';
+import { goRegexToJs } from '../../series/go-regex';
 import { evalInfo } from './eval-info';
 import { newStepSeries, type EvalValue, type StepSeries, type VectorSteps } from './values';
 

@@ -7,7 +7,7 @@ import type { Evaluator } from './evaluator';
 import { QueryError } from './errors';
 import type { StepGrid } from './grid';
 import { evalVectorSelector } from './eval-selector';
-import { goRegexToJs } from './go-regex';
+import { goRegexToJs } from '../../series/go-regex';
 import { labelsString, METRIC_NAME } from './labels-ops';
 import { OutputCollector } from './output-collector';
 import type { StepSeries, VectorSteps } from './values';

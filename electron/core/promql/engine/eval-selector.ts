@@ -7,16 +7,14 @@ import { lowerBound } from '../../series/memory-store';
 import type { Evaluator } from './evaluator';
 import { stepTime, type StepGrid } from './grid';
 import { extendFloats } from './extended-range';
-import { goRegexToJs } from './go-regex';
+import { goRegexToJs } from '../../series/go-regex';
 import { newStepSeries, type MatrixValue, type RangeSeries, type StepSeries, type VectorSteps } from './values';
 
 /** Read the series matching a selector with samples in [mint, maxt]. */
 export function selectRaw(ev: Evaluator, matchers: readonly LabelMatcher[], mint: number, maxt: number): RawSeries[] {
-  // The local store compiles regexes with JavaScript; hand it the RE2 pattern in JS spelling.
-  const jsMatchers = matchers.map((m) =>
-    m.type === '=~' || m.type === '!~' ? { type: m.type, name: m.name, value: goRegexToJs(m.value) } : m,
-  );
-  let raw = ev.store.select(jsMatchers, mint, maxt);
+  // Matchers go to the store as written (RE2): stores translate for JavaScript themselves (series/matcher.ts), and
+  // the fan-out's store finds the read made for this very selector by its matchers.
+  let raw = ev.store.select(matchers, mint, maxt);
   if (ev.opts.compat === 'prometheus2') raw = refilterPrometheus2(raw, matchers);
   return raw;
 }

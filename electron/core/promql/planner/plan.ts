@@ -4,6 +4,7 @@
 import type { LabelMatcher, SelectHints, SelectorRequest } from '../../series/types';
 import type { Call, Expr, VectorSelector } from '../parser/ast';
 import { inspect } from '../parser/ast';
+import { matchersKey } from '../../series/matchers-key';
 import { preprocessExpr } from '../engine/preprocess';
 import { resolveOptions, type Compat } from '../engine/options';
 
@@ -97,13 +98,6 @@ function infoTimestampAndOffset(arg: Expr): { ts: number | null; offsetMs: numbe
     return false;
   });
   return out;
-}
-
-function matchersKey(ms: readonly LabelMatcher[]): string {
-  return ms
-    .map((m) => `${m.name}\u0000${m.type}\u0000${m.value}`)
-    .sort()
-    .join('\u0001');
 }
 
 function sameStrings(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {

@@ -1,0 +1,136 @@
+// Handlers for query.*: run (fan-out → merge → evaluate, with progress events), cancel, and remerge from the cached
+// raw snapshot of a finished query (no network). Parse errors answer with the engine's own position and wording.
+import { RawReadCache } from '@core/cluster/fanout/raw-read-cache';
+import { ParseError, parse } from '@core/promql/parser';
+import { evaluateSnapshot, readForQuery, type ClusterQueryResult } from '@core/query/run-cluster-query';
+import { instantFrame, rangeFrame, type TimeFrame } from '@core/query/time-frame';
+import { hostOf } from '@core/remote-read/redact';
+import type { ClusterSpec } from '@core/query/cluster-spec';
+import type { ParseCheck, QueryRequest, QueryResultView } from '@shared/api/query-types';
+import { ApiCallError } from './api-error';
+import type { EventSink } from './handlers';
+import { QuerySessions, type QuerySession } from './query-sessions';
+
+export interface QueryHandlerDeps {
+  emit: EventSink;
+  /** The cluster a profile stands for, secrets resolved (main process only). */
+  clusterFor(profileId: string): Promise<ClusterSpec>;
+  cache?: RawReadCache;
+}
+
+export function checkParse(expr: string): ParseCheck {
+  try {
+    parse(expr);
+    return { ok: true };
+  } catch (e) {
+    if (e instanceof ParseError) {
+      return { ok: false, message: e.message, line: e.line, column: e.column, start: e.positionRange.start, end: Math.max(e.positionRange.end, e.positionRange.start + 1) };
+    }
+    return { ok: false, message: (e as Error).message };
+  }
+}
+
+function frameOf(r: QueryRequest): TimeFrame {
+  if (r.kind === 'instant') return instantFrame(r.timeMs ?? Date.now());
+  if (r.startMs === undefined || r.endMs === undefined || r.stepMs === undefined) {
+    throw new ApiCallError('invalid-request', 'A range query needs a start, an end and a step.', 'request.startMs');
+  }
+  return rangeFrame(r.startMs, r.endMs, r.stepMs);
+}
+
+export function createQueryHandlers(deps: QueryHandlerDeps) {
+  const sessions = new QuerySessions();
+  const cache = deps.cache ?? new RawReadCache();
+
+  function view(session: QuerySession, res: ClusterQueryResult, totalMs: number): QueryResultView {
+    const { request, spec, input, snapshot } = session;
+    return {
+      queryId: request.queryId,
+      expr: request.expr,
+      kind: request.kind,
+      strategy: res.strategy,
+      startMs: input.frame.startMs,
+      endMs: input.frame.endMs,
+      stepMs: input.frame.stepMs,
+      nodes: spec.nodes.map((n) => ({ index: n.index, name: n.name, host: hostOf(n.endpoint.url) })),
+      merged: res.merged,
+      perNode: res.perNode,
+      provenance: res.provenance,
+      findings: res.findings,
+      coverage: res.coverage,
+      partial: res.partial,
+      stats: {
+        nodes: (snapshot?.outcomes ?? []).map((o) => ({
+          node: o.node.index,
+          name: o.node.name,
+          host: o.host,
+          ok: o.ok,
+          ...(o.error ? { error: o.error } : {}),
+          bytes: o.bytes,
+          series: o.series,
+          samples: o.samples,
+          readMs: o.readMs,
+          fromCache: o.fromCache,
+        })),
+        mergeMs: res.mergeMs,
+        evalMs: res.evalMs,
+        totalMs,
+      },
+    };
+  }
+
+  return {
+    'query.parse': async ({ expr }: { expr: string }) => checkParse(expr),
+
+    'query.run': async ({ request }: { request: QueryRequest }): Promise<QueryResultView> => {
+      const started = performance.now();
+      const spec = await deps.clusterFor(request.profileId);
+      if (request.partialPolicy) spec.partialPolicy = request.partialPolicy;
+      const input = { expr: request.expr, frame: frameOf(request), lookbackDeltaMs: request.lookbackDeltaMs };
+      const session: QuerySession = { request, spec, input, controller: new AbortController() };
+      sessions.start(session);
+      const { signal } = session.controller;
+      const { ast, snapshot } = await readForQuery(spec, input, {
+        signal,
+        cache,
+        onProgress: (p) => {
+          const node = spec.nodes.find((n) => n.index === p.node);
+          deps.emit('query.progress', {
+            queryId: request.queryId,
+            node: node?.name ?? String(p.node),
+            state: p.state,
+            bytes: p.bytes,
+            series: p.series,
+            samples: p.samples,
+            ...(p.error ? { error: p.error } : {}),
+          });
+        },
+      });
+      session.ast = ast;
+      session.snapshot = snapshot;
+      const res = evaluateSnapshot(spec, ast, input, snapshot, {
+        strategy: request.strategy,
+        perNode: request.perNode ?? request.kind === 'range',
+        findings: request.findings ?? false,
+        signal,
+      });
+      return view(session, res, performance.now() - started);
+    },
+
+    'query.cancel': async ({ queryId }: { queryId: string }): Promise<void> => {
+      sessions.cancel(queryId);
+    },
+
+    'query.remerge': async ({ queryId, strategy }: { queryId: string; strategy: QueryRequest['strategy'] & string }): Promise<QueryResultView> => {
+      const started = performance.now();
+      const session = sessions.get(queryId);
+      if (!session?.snapshot || !session.ast) throw new ApiCallError('query-not-found', 'That query is no longer cached; run it again.', 'queryId');
+      const res = evaluateSnapshot(session.spec, session.ast, session.input, session.snapshot, {
+        strategy,
+        perNode: session.request.perNode ?? session.request.kind === 'range',
+        findings: session.request.findings ?? false,
+      });
+      return view(session, res, performance.now() - started);
+    },
+  };
+}
