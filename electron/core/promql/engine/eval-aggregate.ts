@@ -3,7 +3,6 @@
 // aggregation()/aggregationK() including Kahan sums, incremental means and heap tie-breaking.
 import type { AggregateExpr } from '../parser/ast';
 import type { Labels } from '../../series/types';
-import { labelsKey } from '../../series/labels';
 import { kahanInc } from '../functions/kahan';
 import { quantileOf } from '../functions/quantile';
 import { formatG } from './annotations';
@@ -18,8 +17,9 @@ import { GoHeap, insertionSort } from './heap';
 import { formatFloatF } from './format-float';
 import { ratioSampleOffset } from './ratio-sampler';
 
-const MIN_INT64 = -9223372036854775808;
-const MAX_INT64 = 9223372036854775807;
+// ±2^63: float64 cannot hold int64's exact bounds; Prometheus compares against float64(math.MinInt64/MaxInt64), which are these.
+const MIN_INT64 = -(2 ** 63);
+const MAX_INT64 = 2 ** 63;
 
 function groupingKeyAndLabels(l: Labels, grouping: readonly string[], without: boolean): [string, Labels] {
   if (without) {

@@ -62,7 +62,6 @@ export function evalRangeCall(ev: Evaluator, call: Call, argIndex: number, grid:
   const keepName = KEEPS_METRIC_NAME.has(name);
   const out: StepSeries[] = [];
   let invalidQuantile: number | null = null;
-  let warnedCounter = false;
 
   for (const s of input) {
     ev.checkAbort();
@@ -110,7 +109,8 @@ export function evalRangeCall(ev: Evaluator, call: Call, argIndex: number, grid:
     ev.reserve(count);
     if (!ev.opts.delayedNameRemoval && o.dropName) o.labels = dropMetricName(o.labels);
     out.push(o);
-    if ((name === 'rate' || name === 'increase') && !warnedCounter) {
+    // One info per metric name: the annotation set de-duplicates identical messages, as Prometheus's does.
+    if (name === 'rate' || name === 'increase') {
       const metric = s.labels[METRIC_NAME] ?? '';
       if (metric !== '' && !COUNTER_SUFFIXES.some((x) => metric.endsWith(x))) {
         ev.annotations.info(
