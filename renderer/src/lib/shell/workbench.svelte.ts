@@ -15,6 +15,14 @@ export interface NodeStatus {
   source: 'query' | 'test';
 }
 
+function readSavedPanels(): PanelSettings[] | null {
+  try {
+    return parseWorkspace(localStorage.getItem(WORKSPACE_KEY));
+  } catch {
+    return null;
+  }
+}
+
 class Workbench {
   info = $state<AppInfo | null>(null);
   infoError = $state<string | null>(null);
@@ -24,7 +32,7 @@ class Workbench {
   nodeStatus = $state<Record<string, Record<string, NodeStatus>>>({});
   panels = $state<PanelSettings[]>([]);
   /** Panels that run as soon as they mount (the first-start demo panel). */
-  autorun = $state<Set<string>>(new Set());
+  autorun = $state<string[]>([]);
   themePref = $state<ThemePreference>('system');
   systemDark = $state(false);
   ready = $state(false);
@@ -42,15 +50,9 @@ class Workbench {
       (e) => (this.infoError = errorMessage(e)),
     );
     await this.loadProfiles();
-    let saved: PanelSettings[] | null = null;
-    try {
-      saved = parseWorkspace(localStorage.getItem(WORKSPACE_KEY));
-    } catch {
-      saved = null;
-    }
-    const init = initialPanels(saved, !!this.active?.demo);
+    const init = initialPanels(readSavedPanels(), !!this.active?.demo);
     this.panels = init.panels;
-    if (init.autorun) this.autorun = new Set([init.panels[0].id]);
+    if (init.autorun) this.autorun = [init.panels[0].id];
     this.ready = true;
   }
 
@@ -104,10 +106,8 @@ class Workbench {
   }
 
   consumeAutorun(id: string): boolean {
-    if (!this.autorun.has(id)) return false;
-    const s = new Set(this.autorun);
-    s.delete(id);
-    this.autorun = s;
+    if (!this.autorun.includes(id)) return false;
+    this.autorun = this.autorun.filter((x) => x !== id);
     return true;
   }
 
