@@ -110,9 +110,9 @@ export class ChunkedResponseDecoder {
     }
     if (dataStart < 0) throw new DecodeError('decode', 'XOR chunk without data');
     const data = buf.subarray(dataStart, dataEnd);
-    // Count against the limit before decoding: the header says how many samples the chunk holds.
-    this.budget.addSamples(xorChunkSampleCount(data));
-    decodeXorChunk(data, builder, window.startMs, window.endMs);
+    // Check the limit before decoding (the header says how many samples the chunk holds); count what was kept.
+    this.budget.ensureRoom(xorChunkSampleCount(data));
+    this.budget.addSamples(decodeXorChunk(data, builder, window.startMs, window.endMs));
   }
 
   private warned = new WeakSet<SeriesBuilder>();

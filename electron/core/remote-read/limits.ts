@@ -45,6 +45,13 @@ export class ReadBudget implements ReadProgress {
     }
   }
 
+  /** Throw if n more samples would cross the limit (checked before decoding a chunk; counts nothing). */
+  ensureRoom(n: number): void {
+    if (this.samples + n > this.limits.maxSamples) {
+      throw new DecodeError('limit', `response exceeds the limit of ${this.limits.maxSamples} samples`);
+    }
+  }
+
   addSeries(n = 1): void {
     this.series += n;
   }
