@@ -9,7 +9,7 @@ import type { ClusterSpec } from '@core/query/cluster-spec';
 import { UsageError, type CliIO } from './command';
 import { parseDurationMs } from './time-arg';
 import { TRANSPORT_OPTIONS, TRANSPORT_USAGE, endpointFromFlags, type TransportFlagValues } from './transport-flags';
-import { loadCliProfile } from './profile-file';
+import { clusterFromProfile } from './profile-file';
 
 export const CLUSTER_OPTIONS = {
   endpoint: { type: 'string', multiple: true },
@@ -48,7 +48,7 @@ export type ClusterFlagValues = TransportFlagValues & {
   compat?: string;
 };
 
-export function clusterFromFlags(v: ClusterFlagValues, io: CliIO): ClusterSpec {
+export async function clusterFromFlags(v: ClusterFlagValues, io: CliIO): Promise<ClusterSpec> {
   const endpoints = v.endpoint ?? [];
   if (endpoints.length && v.profile) throw new UsageError('give either --endpoint or --profile, not both');
   if (!endpoints.length && !v.profile) throw new UsageError('--endpoint URL (one per node) or --profile NAME is required');
@@ -62,7 +62,7 @@ export function clusterFromFlags(v: ClusterFlagValues, io: CliIO): ClusterSpec {
 
   let spec: ClusterSpec;
   if (v.profile) {
-    spec = loadCliProfile(v.profile, v['profiles-file'], io);
+    spec = await clusterFromProfile(v.profile, v['profiles-file'], io);
   } else {
     const nodes: ClusterNode[] = endpoints.map((url, index) => {
       const endpoint = endpointFromFlags(url, v);

@@ -55,7 +55,7 @@ export const compareCommand: CliCommand = {
     const failOn = (v['fail-on'] ?? '').split(',').map((k) => k.trim()).filter(Boolean);
     for (const k of failOn) if (!(KINDS as readonly string[]).includes(k)) throw new UsageError(`--fail-on takes ${KINDS.join(', ')}; got "${k}"`);
     const frame = frameFromFlags({ ...v, step: v.step ?? '15s' });
-    const spec = clusterFromFlags(v, io);
+    const spec = await clusterFromFlags(v, io);
 
     const { snapshot } = await readForQuery(spec, { expr: v.expr, frame }, { signal: io.signal });
     for (const o of snapshot.outcomes) if (!o.ok) io.stderr(`rrx compare: warning: node ${o.node.name} (${o.host}) did not answer: ${o.error}\n`);

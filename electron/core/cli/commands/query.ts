@@ -76,7 +76,7 @@ export const queryCommand: CliCommand = {
     const frame = frameFromFlags(v);
     const lookbackDeltaMs = v['lookback-delta'] !== undefined ? parseDurationMs(v['lookback-delta']) ?? undefined : undefined;
     if (v['lookback-delta'] !== undefined && !lookbackDeltaMs) throw new UsageError('--lookback-delta must be a duration such as 5m');
-    const spec = clusterFromFlags(v, io);
+    const spec = await clusterFromFlags(v, io);
 
     let result: EvaluatedResult;
     try {
