@@ -107,9 +107,10 @@ function decodeTimeSeries(
 }
 
 const ZERO_DOUBLE = new Uint8Array(8);
+const sampleReader = new WireReader(ZERO_DOUBLE);
 
 function decodeSampleInto(buf: Uint8Array, start: number, end: number, b: SeriesBuilder): void {
-  const r = new WireReader(buf, start, end);
+  const r = sampleReader.reset(buf, start, end);
   let valueAt = -1;
   let t = 0;
   while (!r.done()) {
