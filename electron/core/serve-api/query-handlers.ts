@@ -6,22 +6,28 @@ import { exprType, type Expr } from '@core/promql/parser/ast';
 import { documentedType } from '@core/promql/parser/check';
 import { toEngineResult } from '@core/query/evaluate';
 import { evaluateSnapshot, readForQuery } from '@core/query/run-cluster-query';
-import { invalidParam, toApiError } from './api-error';
+import type { Compat } from '@core/promql/engine/options';
+import { ApiError, invalidParam, toApiError } from './api-error';
 import { specForNode, type ApiContext, type ApiSuccess, type RequestScope } from './context';
 import type { ApiForm } from './form';
 import { instantQueryParams, rangeQueryParams, type QueryParams } from './query-params';
 import { requestSignal } from './request-signal';
 
-function parseQueryParam(p: QueryParams, range: boolean): Expr {
+/** Prometheus 2.x reported a range query's bad expression without the parameter prefix; 3.x adds it. */
+function queryError(range: boolean, compat: Compat, msg: string): ApiError {
+  return range && compat === 'prometheus2' ? new ApiError('bad_data', msg) : invalidParam('query', msg);
+}
+
+function parseQueryParam(p: QueryParams, range: boolean, compat: Compat): Expr {
   let ast: Expr;
   try {
     ast = parse(p.expr);
   } catch (e) {
-    throw invalidParam('query', (e as Error).message);
+    throw queryError(range, compat, (e as Error).message);
   }
   const t = exprType(ast);
   if (range && t !== 'scalar' && t !== 'vector') {
-    throw invalidParam('query', `invalid expression type "${documentedType(t)}" for range query, must be Scalar or instant Vector`);
+    throw queryError(range, compat, `invalid expression type "${documentedType(t)}" for range query, must be Scalar or instant Vector`);
   }
   return ast;
 }
@@ -30,8 +36,8 @@ const seconds = (ms: number): number => ms / 1000;
 
 export async function handleQuery(range: boolean, form: ApiForm, ctx: ApiContext, scope: RequestScope): Promise<ApiSuccess> {
   const p = range ? rangeQueryParams(form) : instantQueryParams(form, ctx.now());
-  parseQueryParam(p, range);
   const spec = specForNode(ctx.spec, p.node);
+  parseQueryParam(p, range, spec.compat);
   const t0 = performance.now();
   const rs = requestSignal(scope.abortSources, p.timeoutMs);
   let release: (() => void) | undefined;
