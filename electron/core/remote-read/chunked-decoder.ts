@@ -47,7 +47,8 @@ export class ChunkedResponseDecoder {
       const tag = r.uvarint();
       const wt = tag & 7;
       if (Math.floor(tag / 8) === F.chunkedResponseSeries && wt === WIRE_LEN) {
-        const [s, e] = r.lengthDelimited();
+        const s = r.lengthDelimited();
+        const e = r.fieldEnd;
         this.decodeSeries(msg, s, e, queryIndex);
       } else r.skip(wt);
     }
@@ -60,7 +61,8 @@ export class ChunkedResponseDecoder {
       const tag = r.uvarint();
       const wt = tag & 7;
       if (Math.floor(tag / 8) === F.chunkedSeriesLabels && wt === WIRE_LEN) {
-        const [s, e] = r.lengthDelimited();
+        const s = r.lengthDelimited();
+        const e = r.fieldEnd;
         decodeLabelInto(buf, s, e, labels);
       } else r.skip(wt);
     }
@@ -78,7 +80,8 @@ export class ChunkedResponseDecoder {
       const tag = r.uvarint();
       const wt = tag & 7;
       if (Math.floor(tag / 8) === F.chunkedSeriesChunks && wt === WIRE_LEN) {
-        const [s, e] = r.lengthDelimited();
+        const s = r.lengthDelimited();
+        const e = r.fieldEnd;
         this.decodeChunk(buf, s, e, builder, window, queryIndex);
       } else r.skip(wt);
     }
@@ -101,8 +104,10 @@ export class ChunkedResponseDecoder {
       const field = Math.floor(tag / 8);
       const wt = tag & 7;
       if (field === F.chunkType && wt === WIRE_VARINT) encoding = r.int64();
-      else if (field === F.chunkData && wt === WIRE_LEN) [dataStart, dataEnd] = r.lengthDelimited();
-      else r.skip(wt);
+      else if (field === F.chunkData && wt === WIRE_LEN) {
+        dataStart = r.lengthDelimited();
+        dataEnd = r.fieldEnd;
+      } else r.skip(wt);
     }
     if (encoding !== ChunkEncodingNumber.XOR) {
       this.warnOnce(builder, queryIndex, chunkEncodingName(encoding));

@@ -13,10 +13,12 @@ export function decodeLabelInto(buf: Uint8Array, start: number, end: number, int
     const field = Math.floor(tag / 8);
     const wt = tag & 7;
     if (field === F.labelName && wt === WIRE_LEN) {
-      const [s, e] = r.lengthDelimited();
+      const s = r.lengthDelimited();
+      const e = r.fieldEnd;
       name = utf8At(buf, s, e);
     } else if (field === F.labelValue && wt === WIRE_LEN) {
-      const [s, e] = r.lengthDelimited();
+      const s = r.lengthDelimited();
+      const e = r.fieldEnd;
       value = utf8At(buf, s, e);
     } else r.skip(wt);
   }

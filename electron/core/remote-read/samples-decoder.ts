@@ -22,7 +22,8 @@ export function decodeReadResponse(buf: Uint8Array, budget: ReadBudget): Samples
     const tag = r.uvarint();
     const wt = tag & 7;
     if (Math.floor(tag / 8) === F.readResponseResults && wt === WIRE_LEN) {
-      const [s, e] = r.lengthDelimited();
+      const s = r.lengthDelimited();
+      const e = r.fieldEnd;
       results.push(decodeQueryResult(buf, s, e, results.length, budget, warnings));
     } else r.skip(wt);
   }
@@ -43,7 +44,8 @@ function decodeQueryResult(
     const tag = r.uvarint();
     const wt = tag & 7;
     if (Math.floor(tag / 8) === F.queryResultTimeseries && wt === WIRE_LEN) {
-      const [s, e] = r.lengthDelimited();
+      const s = r.lengthDelimited();
+      const e = r.fieldEnd;
       const series = decodeTimeSeries(buf, s, e, queryIndex, budget, warnings);
       if (series) out.push(series);
     } else r.skip(wt);
@@ -69,7 +71,8 @@ function decodeTimeSeries(
     const field = Math.floor(tag / 8);
     const wt = tag & 7;
     if (field === F.timeSeriesLabels && wt === WIRE_LEN) {
-      const [s, e] = r.lengthDelimited();
+      const s = r.lengthDelimited();
+      const e = r.fieldEnd;
       decodeLabelInto(buf, s, e, labels);
     } else if (field === F.timeSeriesSamples && wt === WIRE_LEN) {
       r.lengthDelimited();
@@ -99,7 +102,8 @@ function decodeTimeSeries(
     const tag = r.uvarint();
     const wt = tag & 7;
     if (Math.floor(tag / 8) === F.timeSeriesSamples && wt === WIRE_LEN) {
-      const [s, e] = r.lengthDelimited();
+      const s = r.lengthDelimited();
+      const e = r.fieldEnd;
       decodeSampleInto(buf, s, e, b);
     } else r.skip(wt);
   }

@@ -70,14 +70,18 @@ export class WireReader {
     throw new DecodeError('decode', 'protobuf varint longer than 10 bytes');
   }
 
-  /** Start and end offsets of a length-delimited field's payload; advances past it. */
-  lengthDelimited(): [number, number] {
+  /** End offset of the payload read by the last lengthDelimited() (a field, not a tuple: no allocation). */
+  fieldEnd = 0;
+
+  /** Start offset of a length-delimited field's payload (end in fieldEnd); advances past it. */
+  lengthDelimited(): number {
     const len = this.uvarint();
     const start = this.pos;
     const end = start + len;
     if (end > this.end) throw new DecodeError('decode', 'protobuf field length runs past the end of the message');
     this.pos = end;
-    return [start, end];
+    this.fieldEnd = end;
+    return start;
   }
 
   /** Offset of a fixed64 payload; advances past it. */
