@@ -6,6 +6,8 @@ import type { SeriesBuilder } from './series-builder';
 
 const TWO_32 = 4294967296;
 const TWO_64 = 18446744073709551616;
+/** Bits following the delta-of-delta prefixes '10', '110', '1110' (index = number of leading 1 bits). */
+const DOD_BITS = [0, 14, 17, 20];
 
 /** Sample count from the chunk's 2-byte big-endian header. */
 export function xorChunkSampleCount(data: Uint8Array): number {
@@ -41,24 +43,20 @@ export function decodeXorChunk(data: Uint8Array, out: SeriesBuilder, minT = -Inf
   for (let i = 1; i < total; i++) {
     if (i > 1) {
       // Delta-of-delta bucket: '0', '10'+14 bits, '110'+17, '1110'+20, '1111'+64.
-      let dod = 0;
-      let sz = 0;
-      if (r.readBit() === 1) {
-        if (r.readBit() === 0) sz = 14;
-        else if (r.readBit() === 0) sz = 17;
-        else if (r.readBit() === 0) sz = 20;
-        else {
-          const hi = r.readBits(32);
-          const lo = r.readBits(32);
-          dod = (hi | 0) * TWO_32 + lo;
-        }
-        if (sz !== 0) {
-          dod = r.readBits(sz);
-          // Negative values come back as large unsigned ones (see Prometheus docs/bstream.md).
-          if (dod > 2 ** (sz - 1)) dod -= 2 ** sz;
-        }
+      // The prefix is a run of up to four 1 bits, ended early by a 0.
+      let ones = 0;
+      while (ones < 4 && r.readBit() === 1) ones++;
+      if (ones === 4) {
+        const hi = r.readBits(32);
+        const lo = r.readBits(32);
+        delta += (hi | 0) * TWO_32 + lo;
+      } else if (ones > 0) {
+        const sz = DOD_BITS[ones];
+        let dod = r.readBits(sz);
+        // Negative values come back as large unsigned ones (see Prometheus docs/bstream.md).
+        if (dod > 2 ** (sz - 1)) dod -= 2 ** sz;
+        delta += dod;
       }
-      delta += dod;
       t += delta;
     }
 
@@ -73,7 +71,7 @@ export function decodeXorChunk(data: Uint8Array, out: SeriesBuilder, minT = -Inf
       }
       const sig = 64 - leading - trailing;
       let dHi = 0;
-      let dLo = 0;
+      let dLo: number;
       if (sig > 32) {
         dHi = r.readBits(sig - 32);
         dLo = r.readBits(32);

@@ -61,7 +61,7 @@ export async function oauth2Token(cfg: OAuth2Config, signal: AbortSignal, now = 
       signal,
     },
   );
-  let text = '';
+  let text: string;
   try {
     let n = 0;
     const parts: Buffer[] = [];
