@@ -10,7 +10,7 @@ import type { Compat } from '@core/promql/engine/options';
 import { ApiError, invalidParam, toApiError } from './api-error';
 import { specForNode, type ApiContext, type ApiSuccess, type RequestScope } from './context';
 import type { ApiForm } from './form';
-import { instantQueryParams, rangeQueryParams, type QueryParams } from './query-params';
+import { TRUNCATED_WARNING, instantQueryParams, rangeQueryParams, truncate, type QueryParams } from './query-params';
 import { requestSignal } from './request-signal';
 
 /** Prometheus 2.x reported a range query's bad expression without the parameter prefix; 3.x adds it. */
@@ -51,6 +51,12 @@ export async function handleQuery(range: boolean, form: ApiForm, ctx: ApiContext
     const json = toPrometheusApiJson(toEngineResult(r.merged, p.frame.endMs));
     const t3 = performance.now();
     const data: Record<string, unknown> = { ...json.data };
+    const warnings = json.warnings ?? [];
+    if (Array.isArray(json.data.result) && json.data.resultType !== 'scalar' && json.data.resultType !== 'string') {
+      const cut = truncate(json.data.result as unknown[], p.limit);
+      data.result = cut.list;
+      if (cut.truncated) warnings.push(TRUNCATED_WARNING);
+    }
     if (p.stats !== '') {
       // Prometheus's stats shape; samples are those the nodes returned (rrx has no per-step peak count).
       data.stats = {
@@ -65,7 +71,7 @@ export async function handleQuery(range: boolean, form: ApiForm, ctx: ApiContext
         samples: { totalQueryableSamples: snapshot.outcomes.reduce((n, o) => n + o.samples, 0), peakSamples: 0 },
       };
     }
-    return { data, warnings: json.warnings, infos: json.infos };
+    return { data, warnings, infos: json.infos };
   } catch (e) {
     throw toApiError(e, rs.signal);
   } finally {

@@ -14,6 +14,8 @@ export interface QueryParams {
   lookbackDeltaMs?: number;
   /** The raw `stats` value; non-empty asks for statistics. */
   stats: string;
+  /** 0: no limit. */
+  limit: number;
   node?: string;
   strategy?: MergeStrategy;
 }
@@ -35,7 +37,7 @@ export function timeParam(form: ApiForm, name: string, fallback: number): number
 }
 
 function commonParams(form: ApiForm): Omit<QueryParams, 'frame' | 'expr'> {
-  const out: Omit<QueryParams, 'frame' | 'expr'> = { stats: form.get('stats') };
+  const out: Omit<QueryParams, 'frame' | 'expr'> = { stats: form.get('stats'), limit: 0 };
   const timeout = form.get('timeout');
   if (timeout !== '') out.timeoutMs = param('timeout', () => parseApiDuration(timeout));
   const lookback = form.get('lookback_delta');
@@ -57,14 +59,33 @@ function commonParams(form: ApiForm): Omit<QueryParams, 'frame' | 'expr'> {
   return out;
 }
 
+/** Prometheus 3's `limit` (0 or absent: no limit): at most this many series, names or values in an answer. */
+export function limitParam(form: ApiForm): number {
+  const text = form.get('limit');
+  if (text === '') return 0;
+  if (!/^[+-]?\d+$/.test(text)) throw invalidParam('limit', `strconv.Atoi: parsing ${JSON.stringify(text)}: invalid syntax`);
+  const n = Number(text);
+  if (n < 0) throw invalidParam('limit', 'limit must be non-negative');
+  return n;
+}
+
+export const TRUNCATED_WARNING = 'results truncated due to limit';
+
+/** Cut a list to the limit; says whether it was cut (Prometheus then adds TRUNCATED_WARNING). */
+export function truncate<T>(list: T[], limit: number): { list: T[]; truncated: boolean } {
+  return limit > 0 && list.length > limit ? { list: list.slice(0, limit), truncated: true } : { list, truncated: false };
+}
+
 export function instantQueryParams(form: ApiForm, nowMs: number): QueryParams {
+  const limit = limitParam(form);
   const timeMs = timeParam(form, 'time', nowMs);
   if (!Number.isFinite(timeMs)) throw invalidParam('time', `Invalid time value for 'time': ${JSON.stringify(form.get('time'))} is out of range`);
   const common = commonParams(form);
-  return { expr: form.get('query'), frame: { startMs: timeMs, endMs: timeMs, stepMs: 0 }, ...common };
+  return { expr: form.get('query'), frame: { startMs: timeMs, endMs: timeMs, stepMs: 0 }, ...common, limit };
 }
 
 export function rangeQueryParams(form: ApiForm): QueryParams {
+  const limit = limitParam(form);
   const startMs = param('start', () => parseApiTime(form.get('start')));
   const endMs = param('end', () => parseApiTime(form.get('end')));
   if (!Number.isFinite(startMs)) throw invalidParam('start', `${JSON.stringify(form.get('start'))} is out of range`);
@@ -77,5 +98,5 @@ export function rangeQueryParams(form: ApiForm): QueryParams {
     throw new ApiError('bad_data', 'exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)');
   }
   const common = commonParams(form);
-  return { expr: form.get('query'), frame: { startMs, endMs, stepMs }, ...common };
+  return { expr: form.get('query'), frame: { startMs, endMs, stepMs }, ...common, limit };
 }

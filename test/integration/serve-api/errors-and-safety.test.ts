@@ -134,6 +134,9 @@ describe('serve-api errors, limits and access', () => {
     expect((await fetch(`${s.url}/api/v1/metadata`, { method: 'POST' })).status).toBe(405);
     const series = await api(s.url, '/api/v1/series', {});
     expect([series.status, series.body.error]).toEqual([400, 'no match[] parameter provided']);
+    const limited = await api(s.url, '/api/v1/query', { query: 'up', limit: '1' });
+    expect((limited.body.data as { result: unknown[] }).result).toHaveLength(1);
+    expect(limited.body.warnings).toEqual(['results truncated due to limit']);
     const values = await api(s.url, '/api/v1/label/instance/values', {});
     expect(values.body).toMatchObject({ status: 'success', data: ['a', 'b'] });
     expect(values.body.warnings?.[0]).toMatch(/limited to the 1h before its end/);

@@ -154,7 +154,8 @@ describe('serve-api vs Prometheus 2.42 over the real test cluster', () => {
 
   it('node= answers from one node and dedup= switches the strategy', async () => {
     const params = { query: 'count(up)', time: String(endS) };
-    for (const extra of [{ node: 'collector-b' }, { node: cluster.collectors[0].readUrl }, { dedup: 'penalty' }, { dedup: 'prefer-first' }]) {
+    const extras: Record<string, string>[] = [{ node: 'collector-b' }, { node: cluster.collectors[0].readUrl }, { dedup: 'penalty' }, { dedup: 'prefer-first' }];
+    for (const extra of extras) {
       const r = await api(server.url, '/api/v1/query', { ...params, ...extra });
       expect(r.status, JSON.stringify(extra)).toBe(200);
       expect((r.body.data as { result: { value: [number, string] }[] }).result[0].value[1]).toBe('3');

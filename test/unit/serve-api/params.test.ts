@@ -96,7 +96,7 @@ describe('query and query_range parameters', () => {
 
   it('range: timeout, lookback_delta, stats and the rrx extensions', () => {
     const p = rangeQueryParams(form({ query: 'up', start: '0', end: '60', step: '15s', timeout: '2.5', lookback_delta: '1m', stats: 'all', node: 'b', dedup: 'penalty' }));
-    expect(p).toEqual({ expr: 'up', frame: { startMs: 0, endMs: 60_000, stepMs: 15_000 }, timeoutMs: 2500, lookbackDeltaMs: 60_000, stats: 'all', node: 'b', strategy: 'penalty' });
+    expect(p).toEqual({ expr: 'up', frame: { startMs: 0, endMs: 60_000, stepMs: 15_000 }, timeoutMs: 2500, lookbackDeltaMs: 60_000, stats: 'all', limit: 0, node: 'b', strategy: 'penalty' });
     expect(apiError(() => rangeQueryParams(form({ query: 'up', start: '0', end: '60', step: '15', dedup: 'magic' }))).message).toMatch(/^invalid parameter "dedup": must be one of union, penalty/);
   });
 
@@ -109,6 +109,12 @@ describe('query and query_range parameters', () => {
     expect(msg({ start: '0', end: '10' })).toBe('invalid parameter "step": cannot parse "" to a valid duration');
     expect(msg({ start: '0', end: '10', step: '0' })).toBe('invalid parameter "step": zero or negative query resolution step widths are not accepted. Try a positive integer');
     expect(msg({ start: '0', end: '11001', step: '1' })).toBe('exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)');
+  });
+
+  it('limit: a non-negative integer, parsed first (Prometheus 3)', () => {
+    expect(instantQueryParams(form({ query: 'up', limit: '5' }), 0).limit).toBe(5);
+    expect(apiError(() => rangeQueryParams(form({ limit: 'x', start: 'bad' }))).message).toBe('invalid parameter "limit": strconv.Atoi: parsing "x": invalid syntax');
+    expect(apiError(() => instantQueryParams(form({ limit: '-1' }), 0)).message).toBe('invalid parameter "limit": limit must be non-negative');
   });
 
   it('range: the 11,000-point limit divides like Go’s integer durations', () => {
