@@ -1,0 +1,61 @@
+// Offline evaluation of one workspace panel: resolve its time frame, plan its selectors, answer them from the stored
+// reads (no network), then merge, evaluate merged and per node, and compute findings exactly as a live query would.
+import type { MergeStrategy } from '@core/cluster/merge/types';
+import { planSelectors } from '@core/promql/planner';
+import type { ClusterSpec } from '@core/query/cluster-spec';
+import type { RawSnapshot } from '@core/query/raw-snapshot';
+import { evaluateSnapshot, parseQuery, type ClusterQueryInput, type ClusterQueryResult } from '@core/query/run-cluster-query';
+import { instantFrame, rangeFrame, type TimeFrame } from '@core/query/time-frame';
+import type { WorkspacePanel, WorkspaceProfile } from '@shared/api/workspace-types';
+import { clusterSpecOf } from './cluster-spec';
+import { coverFromStored } from './offline-cover';
+import type { StoredRead } from './stored-read';
+
+export interface OfflineEvaluation {
+  spec: ClusterSpec;
+  input: ClusterQueryInput;
+  snapshot: RawSnapshot;
+  result: ClusterQueryResult;
+}
+
+/**
+ * The frame a panel stands for in this workspace. Absolute ranges are themselves; a relative range ("last 1h") means
+ * the frame its own stored read used when the query is unchanged, else the same span ending at the newest read.
+ */
+export function panelFrame(panel: WorkspacePanel, reads: readonly StoredRead[]): TimeFrame {
+  let startMs: number;
+  let endMs: number;
+  if (panel.range.type === 'absolute') {
+    ({ startMs, endMs } = panel.range);
+  } else {
+    const span = panel.range.durationMs;
+    const own = reads.find((r) => r.panelId === panel.id && r.expr === panel.expr);
+    const sameShape = own && (panel.kind === 'instant' ? own.frame.stepMs === 0 : own.frame.stepMs === panel.stepMs && own.frame.endMs - own.frame.startMs === span);
+    if (own && sameShape) return own.frame;
+    const anchor = own?.frame.endMs ?? Math.max(...reads.map((r) => r.frame.endMs));
+    endMs = Number.isFinite(anchor) ? anchor : Date.now() - (panel.range.endOffsetMs ?? 0);
+    startMs = endMs - panel.range.durationMs;
+  }
+  return panel.kind === 'instant' ? instantFrame(endMs) : rangeFrame(startMs, endMs, panel.stepMs);
+}
+
+export function evaluatePanelOffline(
+  profile: WorkspaceProfile,
+  panel: WorkspacePanel,
+  reads: readonly StoredRead[],
+  opts: { strategy?: MergeStrategy; signal?: AbortSignal } = {},
+): OfflineEvaluation {
+  const spec = clusterSpecOf(profile, opts.strategy ?? panel.strategy);
+  const frame = panelFrame(panel, reads);
+  const input: ClusterQueryInput = { expr: panel.expr, frame, ...(panel.lookbackDeltaMs ? { lookbackDeltaMs: panel.lookbackDeltaMs } : {}) };
+  const ast = parseQuery(panel.expr);
+  const requests = planSelectors(ast, { startMs: frame.startMs, endMs: frame.endMs, stepMs: frame.stepMs, lookbackDeltaMs: input.lookbackDeltaMs, compat: spec.compat });
+  const snapshot = coverFromStored(requests, reads);
+  const result = evaluateSnapshot(spec, ast, input, snapshot, {
+    strategy: spec.strategy,
+    perNode: panel.comparison.perNode,
+    findings: panel.comparison.findings,
+    signal: opts.signal,
+  });
+  return { spec, input, snapshot, result };
+}

@@ -1,0 +1,11 @@
+// Workspaces: the file format (document + data snapshot), safe saving, and offline evaluation from stored reads.
+export { WorkspaceError, SnapshotMissingError, type WorkspaceErrorKind, type MissingRead } from './errors';
+export type { StoredRead } from './stored-read';
+export { buildDocument, parseWorkspaceText, workspaceToText, sanitizeProfile, type ParsedWorkspace } from './document';
+export { readWorkspaceFile, saveWorkspaceFile, overwriteBlocker } from './workspace-file';
+export { writeFileAtomic } from './atomic-write';
+export { evaluatePanelOffline, panelFrame, type OfflineEvaluation } from './evaluate-panel';
+export { coverFromStored, selectorText } from './offline-cover';
+export { offlineResultView } from './result-view';
+export { profileOfSpec } from './profile-of-spec';
+export { clusterSpecOf } from './cluster-spec';
