@@ -1,0 +1,24 @@
+// The fixed query corpus: ten range queries a dashboard over node_exporter data really runs — raw selectors, rate,
+// aggregation, histogram_quantile, topk, a join and a subquery. Read against every size of bench data.
+
+export interface CorpusQuery {
+  id: string;
+  kind: string;
+  expr: string;
+}
+
+export const CORPUS: readonly CorpusQuery[] = [
+  { id: 'raw-gauge', kind: 'raw selector', expr: 'node_load1' },
+  { id: 'raw-counter', kind: 'raw selector', expr: 'node_cpu_seconds_total{mode="idle"}' },
+  { id: 'rate', kind: 'rate', expr: 'rate(node_network_receive_bytes_total[5m])' },
+  { id: 'sum-by', kind: 'sum by', expr: 'sum by (instance) (rate(node_cpu_seconds_total{mode!="idle"}[5m]))' },
+  { id: 'avg-by-mode', kind: 'avg by, all CPU', expr: 'avg by (mode) (irate(node_cpu_seconds_total[5m]))' },
+  { id: 'quantile', kind: 'histogram_quantile', expr: 'histogram_quantile(0.99, sum by (le, handler) (rate(http_request_duration_seconds_bucket[5m])))' },
+  { id: 'topk', kind: 'topk', expr: 'topk(5, rate(node_disk_io_time_seconds_total[5m]))' },
+  { id: 'join', kind: 'join', expr: '1 - node_filesystem_avail_bytes / on (instance, mountpoint) group_left node_filesystem_size_bytes' },
+  { id: 'mem-ratio', kind: 'join (1:1)', expr: 'node_memory_MemAvailable_bytes / on (instance) node_memory_MemTotal_bytes' },
+  { id: 'subquery', kind: 'subquery', expr: 'max_over_time(rate(node_context_switches_total[5m])[30m:1m])' },
+];
+
+/** Range step of every corpus query: 6 h at 60 s is 361 points per series, a typical dashboard panel. */
+export const CORPUS_STEP_MS = 60_000;

@@ -1,0 +1,75 @@
+// Runs the corpus against one bench cluster: one untimed warm-up per method, then rounds that interleave the methods
+// (so machine noise hits all of them alike), reporting the median per query and method plus the ratios.
+import type { BenchCluster } from '../cluster/bench-cluster';
+import { median, ratio } from '../report/stats';
+import { CORPUS, type CorpusQuery } from './corpus';
+import { coldRunner, httpRunner, warmRunner, type Method, type RangeArgs, type Runner } from './runners';
+
+export interface MethodResult {
+  medianMs?: number;
+  runsMs: number[];
+  series?: number;
+  points?: number;
+  error?: string;
+}
+
+export interface CorpusRow {
+  query: CorpusQuery;
+  methods: Partial<Record<Method, MethodResult>>;
+  /** rrx in-process ÷ Prometheus-as-9090, and ÷ Prometheus from its own TSDB (goals: ≤ 0.5 and ≤ 1.5). */
+  warmVs9090?: number;
+  warmVsLocal?: number;
+  coldVs9090?: number;
+  coldVsLocal?: number;
+  /** Result series differ between methods (a replica gap answered differently, or a bug): worth a look. */
+  shapeMismatch?: string;
+}
+
+export interface CorpusOptions {
+  runs: number;
+  cold: boolean;
+  log: (s: string) => void;
+}
+
+export async function runCorpus(cluster: BenchCluster, range: RangeArgs, opts: CorpusOptions): Promise<CorpusRow[]> {
+  const runners: [Method, Runner][] = [
+    ['rrxWarm', warmRunner(cluster)],
+    ['seed9090', httpRunner(cluster.seed.baseUrl, 'prometheus 9090')],
+    ['local', httpRunner(cluster.a.baseUrl, 'prometheus local')],
+  ];
+  if (opts.cold) runners.unshift(['rrxCold', coldRunner(cluster)]);
+  const rows: CorpusRow[] = [];
+  for (const q of CORPUS) {
+    const methods: Partial<Record<Method, MethodResult>> = {};
+    for (const [m] of runners) methods[m] = { runsMs: [] };
+    for (let round = -1; round < opts.runs; round++) {
+      for (const [m, run] of runners) {
+        const r = methods[m]!;
+        if (r.error) continue;
+        try {
+          const t = await run(q, range);
+          if (round >= 0) r.runsMs.push(t.ms);
+          r.series = t.series;
+          r.points = t.points;
+        } catch (e) {
+          r.error = (e as Error).message.slice(0, 300);
+        }
+      }
+    }
+    for (const r of Object.values(methods)) if (r.runsMs.length) r.medianMs = median(r.runsMs);
+    const row: CorpusRow = {
+      query: q,
+      methods,
+      warmVs9090: ratio(methods.rrxWarm?.medianMs, methods.seed9090?.medianMs),
+      warmVsLocal: ratio(methods.rrxWarm?.medianMs, methods.local?.medianMs),
+      coldVs9090: ratio(methods.rrxCold?.medianMs, methods.seed9090?.medianMs),
+      coldVsLocal: ratio(methods.rrxCold?.medianMs, methods.local?.medianMs),
+    };
+    const shapes = Object.entries(methods).filter(([, r]) => r.series !== undefined);
+    if (new Set(shapes.map(([, r]) => r.series)).size > 1) row.shapeMismatch = shapes.map(([m, r]) => `${m}: ${r.series} series / ${r.points} points`).join(', ');
+    rows.push(row);
+    const fmt = (m: Method): string => (methods[m]?.medianMs !== undefined ? `${methods[m]!.medianMs!.toFixed(0)} ms` : (methods[m]?.error ? 'error' : '—'));
+    opts.log(`  ${q.id.padEnd(12)} cold ${fmt('rrxCold')}, warm ${fmt('rrxWarm')}, 9090 ${fmt('seed9090')}, local ${fmt('local')}${row.shapeMismatch ? `  [shapes differ: ${row.shapeMismatch}]` : ''}`);
+  }
+  return rows;
+}
