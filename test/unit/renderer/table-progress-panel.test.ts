@@ -92,6 +92,7 @@ describe('parse errors in the editor', () => {
     const check = { ok: false, message: 'unclosed left parenthesis', line: 1, column: 17, start: 3, end: 16 };
     expect(parseDiagnostic(check, 16)).toMatchObject({ from: 3, to: 16, severity: 'error', message: '1:17: unclosed left parenthesis' });
     expect(parseErrorText({ ok: false, message: 'x' })).toBe('x');
+    expect(parseErrorText({ ok: false, message: '1:17: parse error: unclosed left parenthesis', line: 1, column: 17 })).toBe('1:17: parse error: unclosed left parenthesis');
     expect(parseDiagnostic({ ok: true }, 5)).toBeNull();
   });
   it('widens an empty range so it is visible, even at the end of the text', () => {

@@ -17,7 +17,10 @@ export function parseDiagnostic(check: ParseCheck, docLength: number): Diagnosti
 
 /** "1:17: unclosed left parenthesis" (line:column first, as Prometheus prints positions). */
 export function parseErrorText(check: ParseCheck): string {
+  const message = check.message ?? 'parse error';
+  // The engine's messages usually start with the position already ("1:17: parse error: …"); do not repeat it.
+  if (/^\d+:\d+:/.test(message)) return message;
   const pos = check.line !== undefined && check.column !== undefined ? `${check.line}:${check.column}: ` : '';
-  return `${pos}${check.message ?? 'parse error'}`;
+  return `${pos}${message}`;
 }
 

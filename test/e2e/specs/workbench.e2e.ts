@@ -1,0 +1,158 @@
+// The workbench against a real two-collector Prometheus cluster, in Chromium over the bridge: first-start demo,
+// creating a profile, completion, running, zoom, legend isolation, table, parse errors, a partial result naming
+// the stopped node, and the dark theme. Screenshots go to test/e2e/artifacts/workbench-*.png.
+import { expect } from '@wdio/globals';
+import { join } from 'node:path';
+import { Key } from 'webdriverio';
+import { ARTIFACTS } from '../wdio.conf';
+import { startCluster, type TestCluster } from '../../helpers/cluster';
+import { completionOptions, editorText, legendVisibility, panel, runWithShortcut, tid, typeExpression } from './helpers/workbench';
+
+const shot = (name: string) => browser.saveScreenshot(join(ARTIFACTS, `workbench-${name}.png`));
+
+describe('workbench', () => {
+  let cluster: TestCluster;
+
+  before(async () => {
+    cluster = await startCluster();
+    await cluster.waitForData(5);
+  });
+
+  after(async () => {
+    await cluster?.stop();
+  });
+
+  it('first start: the demo profile is active, labelled Demo, and an example has already run', async () => {
+    await browser.url(process.env.RRX_E2E_URL!);
+    await (await $(tid('shell-header'))).waitForDisplayed();
+    await (await $(tid('demo-badge'))).waitForDisplayed({ timeout: 20_000 });
+    const p = await panel(0);
+    await browser.waitUntil(async () => (await p.getAttribute('data-state')) === 'done', { timeout: 60_000, timeoutMsg: 'demo query did not finish' });
+    expect(await editorText()).toContain('node_network_receive_bytes_total');
+    await expect(p.$(tid('graph-chart'))).toBeDisplayed();
+    expect((await legendVisibility()).length).toBeGreaterThan(0);
+    await shot('first-start');
+  });
+
+  it('creates a profile for the two collectors and tests the connection', async () => {
+    await (await $(tid('manage-profiles'))).click();
+    await (await $(tid('profiles-dialog'))).waitForDisplayed();
+    await expect($(tid('secret-storage-note'))).toBeDisplayed();
+    await (await $(tid('profile-new'))).click();
+    const name = await $(tid('profile-name'));
+    await name.clearValue();
+    await name.setValue('E2E collectors');
+    for (const i of [0, 1]) {
+      const n = await $(tid(`node-name-${i}`));
+      await n.clearValue();
+      await n.setValue(i === 0 ? 'collector-a' : 'collector-b');
+      await (await $(tid(`node-url-${i}`))).setValue(cluster.collectors[i].readUrl);
+    }
+    await (await $(tid('profile-save'))).click();
+    await (await $(tid('profile-saved'))).waitForDisplayed({ timeout: 15_000 });
+    // A first real profile becomes the active one.
+    await browser.waitUntil(async () => (await (await $(tid('profile-select'))).getValue()) !== '' && !(await (await $(tid('demo-badge'))).isExisting()), { timeout: 10_000 });
+    try {
+      await (await $(tid('profile-test'))).click();
+      const report = await $(tid('connection-report'));
+      await report.waitForDisplayed({ timeout: 30_000 });
+      const nodes = await report.$$(tid('connection-node'));
+      expect(nodes.length).toBe(2);
+      for (const n of nodes) expect(await n.getAttribute('data-ok')).toBe('true');
+      await shot('profile');
+    } finally {
+      await (await $(tid('profiles-dialog-close'))).click();
+    }
+    await expect($(tid('node-status-collector-a'))).toHaveAttribute('data-state', 'ok');
+  });
+
+  it('completes a label name from the index and runs with Ctrl+Enter: up has 3 merged series', async () => {
+    await typeExpression('up{jo');
+    await browser.waitUntil(async () => (await completionOptions()).some((o) => o.startsWith('job')), { timeout: 20_000, timeoutMsg: 'no "job" completion offered' });
+    // CodeMirror ignores Enter for a moment after the list opens (so fast typists do not accept by accident).
+    await browser.pause(300);
+    await browser.keys([Key.Enter]);
+    for (const ch of '=~".+"') await browser.keys(ch);
+    expect(await editorText()).toBe('up{job=~".+"}');
+    expect(await runWithShortcut()).toBe('done');
+    const p = await panel(0);
+    await expect(p.$(tid('graph-chart'))).toBeDisplayed();
+    await browser.waitUntil(async () => (await legendVisibility()).length === 3, { timeout: 10_000, timeoutMsg: 'expected 3 series (node_exporter + both collectors)' });
+    await expect(p.$(tid('query-stats'))).toBeDisplayed();
+    await shot('graph');
+  });
+
+  it('zooms by dragging on the chart and undoes the zoom', async () => {
+    const p = await panel(0);
+    const over = await p.$(`${tid('graph-chart')} .u-over`);
+    const size = await over.getSize();
+    await browser
+      .action('pointer')
+      .move({ origin: over, x: Math.round(-size.width / 4), y: 0 })
+      .down()
+      .move({ origin: over, x: Math.round(size.width / 4), y: 0, duration: 200 })
+      .up()
+      .perform();
+    await (await p.$(tid('undo-zoom'))).waitForDisplayed({ timeout: 5000 });
+    await shot('zoomed');
+    await (await p.$(tid('undo-zoom'))).click();
+    await expect(p.$(tid('undo-zoom'))).not.toBeExisting();
+  });
+
+  it('isolates a series from the legend and shows all again', async () => {
+    const p = await panel(0);
+    const items = await p.$$(tid('legend-item'));
+    await items[1].click();
+    expect(await legendVisibility()).toEqual([false, true, false]);
+    await items[1].click();
+    expect(await legendVisibility()).toEqual([true, true, true]);
+  });
+
+  it('switches to the table and runs an instant query', async () => {
+    const p = await panel(0);
+    await (await p.$(tid('view-table'))).click();
+    await expect(p.$(tid('data-table'))).toBeDisplayed();
+    expect(await runWithShortcut()).toBe('done');
+    await browser.waitUntil(async () => (await p.$$(tid('table-row')).length) === 3, { timeout: 10_000 });
+    await (await p.$(tid('sort-value'))).click();
+    await shot('table');
+    await (await p.$(tid('view-graph'))).click();
+  });
+
+  it('shows our parser’s error inline with its position', async () => {
+    await typeExpression('sum(rate(up[5m])');
+    // The editor closes brackets as you type: remove the ")" it added so the expression is really unbalanced.
+    await browser.keys([Key.Delete]);
+    expect(await editorText()).toBe('sum(rate(up[5m])');
+    const err = await $(tid('parse-error'));
+    await err.waitForDisplayed({ timeout: 10_000 });
+    await expect(err).toHaveText(expect.stringMatching(/^1:17: .*unclosed/));
+    await expect($('.cm-lintRange-error')).toBeExisting();
+    await shot('parse-error');
+  });
+
+  it('names the stopped collector in a partial-result banner', async () => {
+    await cluster.collectors[1].stopProcess();
+    try {
+      await typeExpression('up');
+      const state = await runWithShortcut(0, 90_000);
+      expect(state).toBe('done');
+      const banner = await $(tid('partial-banner'));
+      await banner.waitForDisplayed();
+      await expect(banner).toHaveText(expect.stringContaining('collector-b'));
+      await expect($(tid('node-status-collector-b'))).toHaveAttribute('data-state', 'failed');
+      await shot('partial');
+    } finally {
+      await cluster.collectors[1].start();
+    }
+  });
+
+  it('switches to the dark theme and keeps it after a reload', async () => {
+    await (await $(tid('theme-toggle'))).click();
+    await browser.waitUntil(async () => (await browser.execute(() => document.documentElement.dataset.theme)) === 'dark');
+    await shot('dark');
+    await browser.refresh();
+    await (await $(tid('shell-header'))).waitForDisplayed();
+    expect(await browser.execute(() => document.documentElement.dataset.theme)).toBe('dark');
+  });
+});
