@@ -45,13 +45,13 @@ export interface ClusterQueryResult {
   evalMs: number;
 }
 
-export function parseQuery(expr: string): Expr {
-  return parse(expr);
+export function parseQuery(expr: string, compat: ClusterSpec['compat'] = 'prometheus3'): Expr {
+  return parse(expr, { prometheus2Functions: compat === 'prometheus2' });
 }
 
 /** Parse, plan and read every node. Fails only on a parse error, or (policy) when nodes failed. */
 export async function readForQuery(spec: ClusterSpec, input: ClusterQueryInput, opts: FanOutOptions = {}): Promise<{ ast: Expr; snapshot: RawSnapshot }> {
-  const ast = parseQuery(input.expr);
+  const ast = parseQuery(input.expr, spec.compat);
   const requests = planSelectors(ast, {
     startMs: input.frame.startMs,
     endMs: input.frame.endMs,

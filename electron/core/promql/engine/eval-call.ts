@@ -29,7 +29,8 @@ export function evalCall(ev: Evaluator, call: Call, grid: StepGrid): EvalValue {
   const matrixArg = call.args.findIndex((a) => a.kind === 'MatrixSelector' || a.kind === 'SubqueryExpr');
   if (matrixArg >= 0) return evalRangeCall(ev, call, matrixArg, grid);
 
-  if (SORT_FUNCTIONS.has(name) && grid.startMs !== grid.endMs)
+  // Prometheus 3 added this annotation; 2.x sorted range results silently.
+  if (SORT_FUNCTIONS.has(name) && grid.startMs !== grid.endMs && ev.opts.compat !== 'prometheus2')
     ev.annotations.warn('sort is ineffective for range queries since results are always ordered by labels', call.posRange);
 
   const fn = elementwise.get(name);

@@ -1,7 +1,7 @@
 // Calls of functions over range vectors (rate(x[5m]), avg_over_time(q[1h:1m]), …): loads the range once, then
 // slides a [lo, hi) window along each series' typed arrays as the steps advance — no re-reading per step.
 import type { Call, MatrixSelector, SubqueryExpr } from '../parser/ast';
-import { ANCHORED_SAFE, KEEPS_METRIC_NAME, SMOOTHED_SAFE, rangeKernels } from '../functions/range-registry';
+import { ANCHORED_SAFE, KEEPS_METRIC_NAME, SMOOTHED_SAFE, prometheus2RangeKernels, rangeKernels } from '../functions/range-registry';
 import type { RangeWindow } from '../functions/window';
 import { formatG, goQuote } from './annotations';
 import type { Evaluator } from './evaluator';
@@ -21,7 +21,7 @@ const COUNTER_SUFFIXES = ['_total', '_sum', '_count', '_bucket'];
 export function evalRangeCall(ev: Evaluator, call: Call, argIndex: number, grid: StepGrid): VectorSteps {
   const name = call.func.name;
   const arg = call.args[argIndex] as MatrixSelector | SubqueryExpr;
-  const kernel = rangeKernels.get(name);
+  const kernel = (ev.opts.compat === 'prometheus2' ? prometheus2RangeKernels.get(name) : undefined) ?? rangeKernels.get(name);
   if (!kernel) throw new QueryError(`function ${name} is not implemented`);
 
   let anchored = false;

@@ -57,6 +57,7 @@ function parseInput(input: QueryInputBase): { ast: Expr; text: string } {
   if (input.expr === undefined) throw new QueryError('no query given', 'bad_data');
   const popts: ParserOptions = input.parserOptions ?? {
     enableExperimentalFunctions: input.features?.enableExperimentalFunctions ?? false,
+    prometheus2Functions: input.compat === 'prometheus2',
   };
   return { ast: parse(input.expr, popts), text: input.expr };
 }

@@ -50,6 +50,12 @@ export const rangeKernels: ReadonlyMap<string, RangeKernel> = new Map<string, Ra
   ['holt_winters', smoothing],
 ]);
 
+/** Where Prometheus 2.x computed differently (compat: 'prometheus2'): these replace the entries above. */
+export const prometheus2RangeKernels: ReadonlyMap<string, RangeKernel> = new Map<string, RangeKernel>([
+  ['rate', (w) => extrapolatedRate(w, true, true, true)],
+  ['increase', (w) => extrapolatedRate(w, true, false, true)],
+]);
+
 /** Range functions whose output keeps the metric name (they act like an offset). */
 export const KEEPS_METRIC_NAME: ReadonlySet<string> = new Set(['last_over_time', 'first_over_time']);
 

@@ -2,8 +2,11 @@
 // instantValue over float samples. Pure functions of a RangeWindow.
 import type { RangeWindow } from './window';
 
-/** Prometheus's extrapolatedRate for floats; undefined when fewer than two samples. */
-export function extrapolatedRate(w: RangeWindow, isCounter: boolean, isRate: boolean): number | undefined {
+/**
+ * Prometheus's extrapolatedRate for floats; undefined when fewer than two samples. Prometheus 2.x clamped the start
+ * to the counter's zero point before the extrapolation threshold test, 3.x after it (`zeroClampFirst` = 2.x).
+ */
+export function extrapolatedRate(w: RangeWindow, isCounter: boolean, isRate: boolean, zeroClampFirst = false): number | undefined {
   const { ts, vs, lo, hi } = w;
   const n = hi - lo;
   if (n < 2) return undefined;
@@ -18,8 +21,12 @@ export function extrapolatedRate(w: RangeWindow, isCounter: boolean, isRate: boo
   const sampledInterval = (lastT - firstT) / 1000;
   const averageDurationBetweenSamples = sampledInterval / (n - 1);
   const extrapolationThreshold = averageDurationBetweenSamples * 1.1;
+  if (zeroClampFirst && isCounter && result > 0 && vs[lo] >= 0) {
+    const durationToZero = sampledInterval * (vs[lo] / result);
+    if (durationToZero < durationToStart) durationToStart = durationToZero;
+  }
   if (durationToStart >= extrapolationThreshold) durationToStart = averageDurationBetweenSamples / 2;
-  if (isCounter) {
+  if (isCounter && !zeroClampFirst) {
     // A counter cannot go below zero: do not extrapolate to before the point where it would have been zero.
     let durationToZero = durationToStart;
     if (result > 0 && vs[lo] >= 0) durationToZero = sampledInterval * (vs[lo] / result);

@@ -13,6 +13,8 @@ export interface FunctionDef {
   readonly returnType: ValueType;
   /** Needs ParserOptions.enableExperimentalFunctions. */
   readonly experimental: boolean;
+  /** Exists only in Prometheus 2.x (needs ParserOptions.prometheus2Functions). */
+  readonly prometheus2Only?: boolean;
 }
 
 function fn(
@@ -119,6 +121,11 @@ export const functions: ReadonlyMap<string, FunctionDef> = new Map([
   fn('year', ['vector'], 'vector', 1),
 ]);
 
-export function getFunction(name: string): FunctionDef | undefined {
-  return functions.get(name);
+/** Functions Prometheus 3 removed, known to the parser only under `compat: 'prometheus2'`. */
+export const prometheus2Functions: ReadonlyMap<string, FunctionDef> = new Map([
+  ['holt_winters', Object.freeze({ name: 'holt_winters', argTypes: Object.freeze(['matrix', 'scalar', 'scalar'] as ValueType[]), variadic: 0, returnType: 'vector' as ValueType, experimental: false, prometheus2Only: true })],
+]);
+
+export function getFunction(name: string, prometheus2 = false): FunctionDef | undefined {
+  return functions.get(name) ?? (prometheus2 ? prometheus2Functions.get(name) : undefined);
 }

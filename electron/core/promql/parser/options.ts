@@ -8,10 +8,12 @@ export interface ParserOptions {
   enableDurationExpressions?: boolean;
   /** promql-binop-fill-modifiers: `fill(...)`, `fill_left(...)`, `fill_right(...)` on binary operators. */
   enableBinopFillModifiers?: boolean;
+  /** Prometheus 2.x function names (`holt_winters`), for `compat: 'prometheus2'`. */
+  prometheus2Functions?: boolean;
 }
 
 /** Every flag on: what the conformance scripts run with. */
-export const allFeatures: Required<ParserOptions> = Object.freeze({
+export const allFeatures: Required<Omit<ParserOptions, 'prometheus2Functions'>> = Object.freeze({
   enableExperimentalFunctions: true,
   enableExtendedRangeSelectors: true,
   enableDurationExpressions: true,

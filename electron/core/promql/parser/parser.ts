@@ -389,7 +389,7 @@ export class Parser {
   private functionCall(): Call {
     const name = this.advance();
     const range = this.itemRange(name);
-    let fn: FunctionDef | undefined = getFunction(name.val);
+    let fn: FunctionDef | undefined = getFunction(name.val, this.opts.prometheus2Functions);
     if (!fn) {
       this.addErr(range, `unknown function with name ${goQuoteRaw(name.val)}`);
       fn = { name: name.val, argTypes: [], variadic: 0, returnType: 'none', experimental: false };
