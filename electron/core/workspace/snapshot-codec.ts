@@ -208,6 +208,8 @@ export function decodeSnapshot(block: unknown, nodeUrl: (index: number, name: st
   const issues = snapshotBlockSchema.check(block, 'snapshot');
   if (issues.length) throw new WorkspaceError('corrupt', `The workspace's data snapshot is malformed (${describeIssues(issues)}).`);
   const b = block as SnapshotBlock;
+  // Node's base64 decoder skips characters outside the alphabet; a damaged file must not decode "fine".
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b.data)) throw new WorkspaceError('corrupt', "The workspace's data snapshot is not valid base64: the file is damaged.");
   let raw: Uint8Array;
   try {
     raw = inflateSync(Buffer.from(b.data, 'base64'));
