@@ -107,6 +107,7 @@ describe('workspace', () => {
     const first = initialPanels(null, true);
     expect(first.autorun).toBe(true);
     expect(first.panels[0].expr).toBe(DEMO_QUERY);
+    expect(first.panels.map((p) => p.view)).toEqual(['graph', 'compare']);
     expect(initialPanels(null, false)).toMatchObject({ autorun: false, panels: [{ expr: '' }] });
     const saved = parseWorkspace(serializeWorkspace([{ ...newPanel('up'), view: 'table' }]));
     expect(saved).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatValue, inferUnit } from '../../../renderer/src/lib/graph/units';
+import { formatTicks, formatValue, inferUnit } from '../../../renderer/src/lib/graph/units';
 
 describe('units', () => {
   it('infers the unit from metric-name suffixes', () => {
@@ -43,5 +43,10 @@ describe('units', () => {
     expect(formatValue(null, 'none')).toBe('—');
     expect(formatValue(NaN, 'bytes')).toBe('NaN');
     expect(formatValue(Infinity, 'none')).toBe('+Inf');
+  });
+  it('tick labels gain digits until neighbours differ', () => {
+    const t = 1024 ** 4;
+    expect(formatTicks([17.3 * t, 17.301 * t, 17.302 * t], 'bytes')).toEqual(['17.3 TiB', '17.301 TiB', '17.302 TiB']);
+    expect(formatTicks([0, 1024, 2048], 'bytes')).toEqual(['0 B', '1 KiB', '2 KiB']);
   });
 });

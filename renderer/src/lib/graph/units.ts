@@ -92,3 +92,16 @@ export function formatValue(v: number | null | undefined, unit: Unit, digits = 2
     }
   }
 }
+
+/**
+ * Axis tick labels: the fewest digits (2…6) at which neighbouring ticks read differently, so a large value with a
+ * small spread (a counter at 17.3 TiB) does not print the same label on every tick.
+ */
+export function formatTicks(splits: readonly number[], unit: Unit): string[] {
+  let labels: string[] = [];
+  for (let digits = 2; digits <= 6; digits++) {
+    labels = splits.map((v) => formatValue(v, unit, digits));
+    if (new Set(labels).size === labels.length) return labels;
+  }
+  return labels;
+}

@@ -2,7 +2,7 @@
 // bands, unit-aware axes, and the cursor/selection hooks the Graph turns into tooltip and zoom. Pure: no uPlot
 // runtime import, no DOM, so it is unit-tested in Node. UPlotChart.svelte only creates/updates/destroys the plot.
 import type uPlot from 'uplot';
-import { formatValue, type Unit } from './units';
+import { formatTicks, type Unit } from './units';
 
 export interface ChartSeriesSpec {
   label: string;
@@ -119,7 +119,7 @@ export function buildUPlotOptions(input: ChartOptionsInput): uPlot.Options {
     },
     axes: [
       axis({}),
-      axis({ size: yAxisSize, values: (_u, splits) => splits.map((v) => formatValue(v, input.unit, 2)) }),
+      axis({ size: yAxisSize, values: (_u, splits) => formatTicks(splits, input.unit) }),
     ],
     cursor: {
       drag: { x: true, y: false, setScale: false },

@@ -52,7 +52,7 @@ class Workbench {
     await this.loadProfiles();
     const init = initialPanels(readSavedPanels(), !!this.active?.demo);
     this.panels = init.panels;
-    if (init.autorun) this.autorun = [init.panels[0].id];
+    if (init.autorun) this.autorun = init.panels.map((p) => p.id);
     this.ready = true;
   }
 
