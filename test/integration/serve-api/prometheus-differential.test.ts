@@ -67,7 +67,7 @@ describe('serve-api vs Prometheus 2.42 over the real test cluster', () => {
       if (d) diffs[query] = d;
     }
     // Every query must agree. (The rate() cases differed until the engine's prometheus2 zero-point clamp order
-    // was fixed in 0b977f6; this test found it.)
+    // was fixed in 0b977f6.)
     expect(diffs).toEqual({});
   });
 
@@ -81,7 +81,7 @@ describe('serve-api vs Prometheus 2.42 over the real test cluster', () => {
       if (d) diffs[query] = d;
     }
     // Every query must agree. (The rate() cases differed until the engine's prometheus2 zero-point clamp order
-    // was fixed in 0b977f6; this test found it.)
+    // was fixed in 0b977f6.)
     expect(diffs).toEqual({});
   });
 
