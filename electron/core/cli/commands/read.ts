@@ -1,5 +1,6 @@
-// `rrx read`: one remote_read against one endpoint, printed as JSON, CSV or text. Raw samples only — no merging,
-// no PromQL. Output shapes are a contract (see usage); errors are one sentence on stderr (exit 1), usage exit 2.
+// `rrx read`: raw samples over remote_read, printed as JSON, CSV or text — from one endpoint as it answered, or
+// from several nodes (repeated --endpoint or --profile) merged with a dedup strategy, with each sample's node. No
+// PromQL. Output shapes are a contract (see usage); errors are one sentence on stderr (exit 1), usage exit 2.
 import { parseArgs } from 'node:util';
 import { remoteRead } from '@core/remote-read/client';
 import type { ResponseType } from '@core/remote-read/endpoint-config';
@@ -9,39 +10,45 @@ import { compareLabels, formatLabels, labelsKey } from '@core/series/labels';
 import type { RawSeries, SelectorRequest } from '@core/series/types';
 import { EXIT_OK, UsageError, type CliCommand, type CliIO } from '../command';
 import { parseTimeArg } from '../time-arg';
-import { TRANSPORT_OPTIONS, TRANSPORT_USAGE, endpointFromFlags, type TransportFlagValues } from '../transport-flags';
+import { endpointFromFlags, type TransportFlagValues } from '../transport-flags';
+import { CLUSTER_OPTIONS, CLUSTER_USAGE, clusterFromFlags, type ClusterFlagValues } from '../cluster-flags';
+import { fanOut } from '@core/cluster/fanout/fan-out';
+import { ClusterReadError } from '@core/cluster/fanout/types';
+import { mergeNodes } from '@core/cluster/merge';
+import type { MergedSeries } from '@core/cluster/merge/types';
 
-const USAGE = `rrx read --endpoint URL --match SELECTOR [--match SELECTOR…] [--start T] [--end T]
-         [--response-type chunks|samples] [--format json|csv|text] [transport flags]
+const USAGE = `rrx read (--endpoint URL [--endpoint URL…] | --profile NAME) --match SELECTOR [--match SELECTOR…]
+         [--start T] [--end T] [--response-type chunks|samples] [--format json|csv|text] [cluster and transport flags]
 
-Sends one Prometheus remote_read request (all selectors as queries of one request) and prints the raw samples.
+Sends one Prometheus remote_read request per node (all selectors as queries of one request) and prints the raw
+samples. With several nodes the series are merged (--dedup, default union) and each sample names its node.
 
-  --endpoint URL             remote_read URL, e.g. http://127.0.0.1:9090/api/v1/read
+  --endpoint URL             remote_read URL, e.g. http://127.0.0.1:9090/api/v1/read (repeat: one per node)
   --match SELECTOR           series selector, e.g. up{job="node"} or {__name__=~"node_.*"} (repeatable)
   --start T, --end T         unix seconds, RFC 3339, now, now-1h, now-1h30m (default: the last hour)
   --response-type TYPE       force chunks (STREAMED_XOR_CHUNKS) or samples (SAMPLES); default: accept both
   --format FORMAT            json (default), csv or text
 
 JSON output: {"endpoint": "<url>", "series": [{"labels": {...}, "samples": [[<unix ms>, <value>], ...]}]}
-with NaN/±Inf (and stale markers) as the strings "NaN", "+Inf", "-Inf".
+with NaN/±Inf (and stale markers) as the strings "NaN", "+Inf", "-Inf". With several nodes: "endpoint" is null,
+and "nodes" (names), "strategy", "warnings" are added; each series gets "nodes": [<node index per sample>].
 
-${TRANSPORT_USAGE}`;
+${CLUSTER_USAGE}`;
 
 const OPTIONS = {
-  endpoint: { type: 'string', multiple: true },
   match: { type: 'string', multiple: true },
   start: { type: 'string' },
   end: { type: 'string' },
   'response-type': { type: 'string' },
   format: { type: 'string' },
-  ...TRANSPORT_OPTIONS,
+  ...CLUSTER_OPTIONS,
 } as const;
 
 type Format = 'json' | 'csv' | 'text';
 
 export const readCommand: CliCommand = {
   name: 'read',
-  summary: 'read raw series from one remote_read endpoint',
+  summary: 'read raw series over remote_read (one endpoint, or a cluster merged)',
   usage: USAGE,
   async run(argv: string[], io: CliIO): Promise<number> {
     let values: Record<string, string | string[] | boolean | undefined>;
@@ -51,8 +58,7 @@ export const readCommand: CliCommand = {
       throw new UsageError((e as Error).message.split('\n')[0].replace(/\.$/, ''));
     }
     const endpoints = (values.endpoint as string[] | undefined) ?? [];
-    if (endpoints.length === 0) throw new UsageError('--endpoint is required');
-    if (endpoints.length > 1) throw new UsageError('rrx read takes one --endpoint');
+    if (endpoints.length === 0 && !values.profile) throw new UsageError('--endpoint (one per node) or --profile is required');
     const selectors = (values.match as string[] | undefined) ?? [];
     if (selectors.length === 0) throw new UsageError('at least one --match selector is required');
 
@@ -76,6 +82,9 @@ export const readCommand: CliCommand = {
       if (e instanceof SelectorError) throw new UsageError(e.message);
       throw e;
     }
+    const clusterMode = endpoints.length > 1 || values.profile !== undefined || values.dedup !== undefined;
+    if (clusterMode) return readCluster(values as ClusterFlagValues, queries, accepted, format, io);
+
     const cfg = endpointFromFlags(endpoints[0], values as TransportFlagValues);
     if (accepted) cfg.acceptedResponseTypes = accepted;
 
@@ -89,6 +98,39 @@ export const readCommand: CliCommand = {
     return EXIT_OK;
   },
 };
+
+/** Several nodes: fan out, merge with the chosen strategy, print merged series with each sample's node. */
+async function readCluster(values: ClusterFlagValues, queries: SelectorRequest[], accepted: ResponseType[] | undefined, format: Format, io: CliIO): Promise<number> {
+  const spec = await clusterFromFlags(values, io);
+  if (accepted) for (const n of spec.nodes) n.endpoint = { ...n.endpoint, acceptedResponseTypes: accepted };
+  const outcomes = await fanOut(spec.nodes, queries, { signal: io.signal, timeoutMs: spec.timeoutMs });
+  const failed = outcomes.filter((o) => !o.ok);
+  const warnings = [...failed.map((o) => `node ${o.node.name} (${o.host}) did not answer: ${o.error}`), ...outcomes.flatMap((o) => o.warnings)];
+  if (failed.length === outcomes.length) throw new ClusterReadError(`No node answered. ${warnings.join('; ')}`, []);
+  if (failed.length && spec.partialPolicy === 'strict') throw new ClusterReadError(`Strict mode: not every node answered. ${warnings.join('; ')}`, []);
+  for (const w of warnings) io.stderr(`rrx read: warning: ${w}\n`);
+  // One merge over every selector's series at once: a label set read by two selectors is one series.
+  const nodes = outcomes.filter((o) => o.ok).map((o) => ({ index: o.node.index, name: o.node.name, series: uniqueSorted(o.results.flat()) }));
+  const merged = mergeNodes(nodes, { strategy: spec.strategy, replicaLabel: spec.replicaLabel }).series;
+  if (format === 'json') {
+    io.stdout(`{"endpoint": null, "nodes": ${JSON.stringify(spec.nodes.map((n) => n.name))}, "strategy": ${JSON.stringify(spec.strategy)}, "warnings": ${JSON.stringify(warnings)}, "series": [`);
+    merged.forEach((s, i) => {
+      const parts: string[] = new Array(s.timestamps.length);
+      for (let k = 0; k < s.timestamps.length; k++) parts[k] = `[${s.timestamps[k]}, ${jsonValue(s.values[k])}]`;
+      io.stdout(`${i ? ', ' : ''}{"labels": ${sortedLabelsJson(s.labels)}, "samples": [${parts.join(', ')}], "nodes": [${Array.from(s.provenance).join(', ')}]}`);
+    });
+    io.stdout(']}\n');
+  } else if (format === 'csv') {
+    io.stdout('series,timestamp_ms,value,node\n');
+    for (const s of merged) {
+      const name = csvField(formatLabels(s.labels));
+      const lines: string[] = new Array(s.timestamps.length);
+      for (let k = 0; k < s.timestamps.length; k++) lines[k] = `${name},${s.timestamps[k]},${textValue(s.values[k])},${csvField(spec.nodes[s.provenance[k]]?.name ?? '')}\n`;
+      io.stdout(lines.join(''));
+    }
+  } else writeText(merged, io, (s, k) => `  ${spec.nodes[(s as MergedSeries).provenance[k]]?.name ?? ''}`);
+  return EXIT_OK;
+}
 
 /** Series from several selectors may repeat; keep each label set once, in Prometheus's label order. */
 function uniqueSorted(all: RawSeries[]): RawSeries[] {
@@ -144,11 +186,11 @@ function writeCsv(series: RawSeries[], io: CliIO): void {
   }
 }
 
-function writeText(series: RawSeries[], io: CliIO): void {
+function writeText(series: readonly RawSeries[], io: CliIO, suffix: (s: RawSeries, k: number) => string = () => ''): void {
   for (const s of series) {
     const lines: string[] = [`${formatLabels(s.labels)} (${s.timestamps.length} samples)\n`];
     for (let k = 0; k < s.timestamps.length; k++) {
-      lines.push(`  ${new Date(s.timestamps[k]).toISOString()}  ${s.timestamps[k]}  ${textValue(s.values[k])}\n`);
+      lines.push(`  ${new Date(s.timestamps[k]).toISOString()}  ${s.timestamps[k]}  ${textValue(s.values[k])}${suffix(s, k)}\n`);
     }
     io.stdout(lines.join(''));
   }
