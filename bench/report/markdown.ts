@@ -1,0 +1,108 @@
+// The run as one markdown document: queries against Prometheus with the ratios, micro-benchmarks and the renderer,
+// each number beside its goal. Printed to the terminal and written to bench/LATEST.md.
+import type { BenchRun } from './result';
+import { GOALS, mark } from './goals';
+import { median } from './stats';
+
+const ms = (v: number | undefined): string => (v === undefined || !Number.isFinite(v) ? '—' : v >= 100 ? v.toFixed(0) : v.toFixed(1));
+const x = (v: number | undefined): string => (v === undefined || !Number.isFinite(v) ? '—' : `${v.toFixed(2)}×`);
+const mps = (v: number): string => `${(v / 1e6).toFixed(1)} M/s`;
+
+function clusterSection(run: BenchRun): string[] {
+  const out: string[] = [];
+  for (const c of run.cluster) {
+    const d = c.data;
+    out.push(
+      `### Queries: ${d.series.toLocaleString('en')} series × ${c.hours} h at 15 s, 2 replicas (B has a ${Math.round((d.gap.endMs - d.gap.startMs) / 60_000)} min gap)`,
+      '',
+      `Range ${c.hours} h, step ${c.stepMs / 1000} s; median of ${run.args.runs} runs after one warm-up. rrx cold = \`node bin/rrx.mjs query\` as a new process; ` +
+        'rrx warm = readForQuery + evaluateSnapshot in the bench process (no cache); 9090 = Prometheus with remote_read to both collectors; ' +
+        'local = collector A answering from its own TSDB. Prometheus times include its JSON encoding and transfer; rrx warm does not.',
+      '',
+      `| query | kind | series | rrx cold ms | rrx warm ms | 9090 ms | local ms | warm ÷ 9090 (≤ ${GOALS.vs9090.max}) | warm ÷ local (≤ ${GOALS.vsLocal.max}) | cold ÷ 9090 | cold ÷ local |`,
+      '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+    );
+    for (const r of c.rows) {
+      const m = r.methods;
+      const err = Object.entries(m).filter(([, v]) => v?.error).map(([k, v]) => `${k}: ${v!.error}`);
+      out.push(
+        `| \`${r.query.expr}\` | ${r.query.kind} | ${m.rrxWarm?.series ?? m.seed9090?.series ?? '—'}${r.shapeMismatch ? ' ⚠' : ''} | ${ms(m.rrxCold?.medianMs)} | ${ms(m.rrxWarm?.medianMs)} | ${ms(m.seed9090?.medianMs)} | ${ms(m.local?.medianMs)} | ` +
+          `${x(r.warmVs9090)} ${mark(r.warmVs9090, GOALS.vs9090)} | ${x(r.warmVsLocal)} ${mark(r.warmVsLocal, GOALS.vsLocal)} | ${x(r.coldVs9090)} ${mark(r.coldVs9090, GOALS.vs9090)} | ${x(r.coldVsLocal)} ${mark(r.coldVsLocal, GOALS.vsLocal)} |`,
+      );
+      for (const e of err) out.push(`|  | error | ${e.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |||||||||`);
+    }
+    const med = (k: 'warmVs9090' | 'warmVsLocal' | 'coldVs9090' | 'coldVsLocal'): string => x(median(c.rows.map((r) => r[k]).filter((v): v is number => v !== undefined)));
+    out.push(`| **median ratio** | | | | | | | **${med('warmVs9090')}** | **${med('warmVsLocal')}** | **${med('coldVs9090')}** | **${med('coldVsLocal')}** |`, '');
+    const mism = c.rows.filter((r) => r.shapeMismatch);
+    if (mism.length) out.push(`⚠ result shapes differ: ${mism.map((r) => `${r.query.id} (${r.shapeMismatch})`).join('; ')}`, '');
+    if (c.heldMemory) {
+      const h = c.heldMemory;
+      out.push(
+        `Held memory after reading every series of collector A over remote_read (${h.series.toLocaleString('en')} series, ${h.samples.toLocaleString('en')} samples): ` +
+          `**${h.heldBytesPerSample.toFixed(1)} bytes/sample** measured (heap + array buffers after GC; goal ≤ ${GOALS.heldBytes.max} ${mark(h.heldBytesPerSample, GOALS.heldBytes)}), ${h.arrayBytesPerSample.toFixed(1)} of them in typed arrays.`,
+        '',
+      );
+    }
+    if (c.serveApi) {
+      out.push(`rrx serve-api vs 9090 over HTTP (same client, no raw-read cache): median ratio **${x(c.serveApi.medianRatio)}**`, '');
+      out.push('| query | serve-api ms | 9090 ms | ratio |', '|---|--:|--:|--:|');
+      for (const r of c.serveApi.rows) out.push(`| ${r.id} | ${ms(r.rrxMs)} | ${ms(r.prometheusMs)} | ${r.error ? `error: ${r.error}` : x(r.ratio)} |`);
+      out.push('');
+    }
+  }
+  return out;
+}
+
+function microSection(run: BenchRun): string[] {
+  const m = run.micro;
+  if (!m) return [];
+  const out = ['### Micro-benchmarks (one core, in memory)', '', '| measure | value | goal |', '|---|--:|---|'];
+  out.push(`| XOR chunk decode | ${mps(m.decode.xorSamplesPerSec)} | ${GOALS.decode.text} ${mark(m.decode.xorSamplesPerSec, GOALS.decode)} |`);
+  out.push(`| framed stream decode (frames → CRC → protobuf → XOR → typed arrays) | ${mps(m.decode.streamSamplesPerSec)} | |`);
+  out.push(`| typed-array bytes per decoded sample | ${m.decode.heldBytesPerSample.toFixed(1)} | ${GOALS.heldBytes.text} ${mark(m.decode.heldBytesPerSample, GOALS.heldBytes)} |`);
+  out.push(`| wire bytes per sample (streamed chunks) | ${m.decode.wireBytesPerSample.toFixed(2)} | |`, '');
+  out.push(`Merge throughput (input samples/s, ${m.mergeSeries.toLocaleString('en')} series per node × ${run.args.hours} h):`, '', '| strategy | 2 nodes | 3 nodes |', '|---|--:|--:|');
+  for (const s of [...new Set(m.merge.map((r) => r.strategy))]) {
+    const two = m.merge.find((r) => r.strategy === s && r.nodes === 2);
+    const three = m.merge.find((r) => r.strategy === s && r.nodes === 3);
+    out.push(`| ${s} | ${two ? mps(two.samplesPerSec) : '—'} | ${three ? mps(three.samplesPerSec) : '—'} |`);
+  }
+  out.push('', `Corpus on in-memory data (${m.evalSeries.toLocaleString('en')} series × 2 replicas, merge + evaluation only):`, '', '| query | input samples | merge ms | eval ms | total ms |', '|---|--:|--:|--:|--:|');
+  for (const r of m.eval) out.push(`| ${r.id} | ${r.inputSamples.toLocaleString('en')} | ${ms(r.mergeMs)} | ${ms(r.evalMs)} | ${ms(r.totalMs)} |`);
+  out.push('');
+  return out;
+}
+
+function rendererSection(run: BenchRun): string[] {
+  const r = run.renderer;
+  if (!r) return [];
+  if ('error' in r) return ['### Renderer', '', `Not measured: ${r.error}`, ''];
+  const draw = median(r.drawMs);
+  return [
+    `### Renderer (headless Chromium ${r.chromium}, software rendering, ${r.series} series × ${r.points.toLocaleString('en')} points)`,
+    '',
+    '| measure | value | goal |',
+    '|---|--:|---|',
+    `| draw: new uPlot(…) until its draw hook (median) | ${ms(draw)} ms | ${GOALS.drawMs.text} ${mark(draw, GOALS.drawMs)} |`,
+    `| draw until the second animation frame (median; includes rasterising) | ${ms(median(r.drawToFrameMs))} ms | |`,
+    `| longest main-thread task while the result streams in, aligns and draws | ${ms(r.streamLongestTaskMs)} ms | ${GOALS.longTaskMs.text} ${mark(r.streamLongestTaskMs, GOALS.longTaskMs)} |`,
+    `| long tasks (> 50 ms) in the stream phase | ${r.streamLongTasks.length ? r.streamLongTasks.join(', ') + ' ms' : 'none'} | |`,
+    `| own task timings by step | ${Object.entries(r.streamTaskByStep).map(([k, v]) => `${k} ${ms(v)} ms`).join('; ')} | |`,
+    `| stream phase, first byte to chart on screen | ${ms(r.streamTotalMs)} ms | |`,
+    '',
+  ];
+}
+
+export function toMarkdown(run: BenchRun): string {
+  const mc = run.machine;
+  return [
+    `## Benchmarks — ${run.startedAt.slice(0, 16).replace('T', ' ')} UTC${run.args.quick ? ' (quick run)' : ''}`,
+    '',
+    `${mc.cpuModel}, ${mc.cores} cores, ${mc.memoryGiB} GiB, ${mc.os}, Node ${mc.node}, Prometheus ${mc.prometheus}; load average ${mc.loadAvg1} at start. ` +
+      'Numbers, not verdicts: ✓/✗ only say which side of its goal a number fell on this run.',
+    '',
+    ...clusterSection(run),
+    ...microSection(run),
+    ...rendererSection(run),
+  ].join('\n');
+}
