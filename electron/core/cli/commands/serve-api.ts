@@ -89,7 +89,7 @@ export const serveApiCommand: CliCommand = {
     const maxConcurrent = positiveInt(v['max-concurrent'], '--max-concurrent');
     const lookupWindowMs = v['lookup-window'] !== undefined ? parseDurationMs(v['lookup-window']) : undefined;
     if (v['lookup-window'] !== undefined && !lookupWindowMs) throw new UsageError(`--lookup-window must be a duration such as 1h, got "${v['lookup-window']}"`);
-    const spec = clusterFromFlags(v, io);
+    const spec = await clusterFromFlags(v, io);
     if (io.signal.aborted) return EXIT_OK;
 
     let server;
