@@ -19,7 +19,8 @@ export function rangeFrame(startMs: number, endMs: number, stepMs: number): Time
   if (!Number.isFinite(startMs) || !Number.isFinite(endMs)) throw new QueryFrameError('start and end must be valid times');
   if (endMs < startMs) throw new QueryFrameError('end timestamp must not be before start time');
   if (!(stepMs > 0)) throw new QueryFrameError('zero or negative query resolution step widths are not accepted. Try a positive integer');
-  if ((endMs - startMs) / stepMs > MAX_POINTS_PER_SERIES) {
+  // Go divides durations as integers: 11,000.9 points still pass.
+  if (Math.floor((endMs - startMs) / stepMs) > MAX_POINTS_PER_SERIES) {
     throw new QueryFrameError('exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)');
   }
   return { startMs, endMs, stepMs };
