@@ -7,6 +7,21 @@ import type { AppInfo, QueryProgressEvent } from './types';
 import type { ConnectionReport, MergeStrategy, ProfileView, ProfilesState } from './profile-types';
 import type { CompletionIndex, HistoryEntry, ParseCheck, QueryResultView } from './query-types';
 import { profileInputSchema, queryRequestSchema, strategySchema } from './schemas';
+import {
+  exportBundleSchema,
+  exportCsvSchema,
+  workspaceAutosaveSchema,
+  workspaceEvaluateSchema,
+  workspaceRecoverySchema,
+  workspaceSaveSchema,
+  type AutosaveResult,
+  type BundleResult,
+  type CsvExportResult,
+  type RecentWorkspace,
+  type RecoveryResult,
+  type WorkspaceOpenResult,
+  type WorkspaceSaveResult,
+} from './workspace-types';
 
 const id = s.string({ minLength: 1, maxLength: 200 });
 
@@ -37,6 +52,25 @@ export const CALLS = {
 
   'history.list': call(s.object({ search: s.optional(s.string({ maxLength: 1000 })), limit: s.optional(s.number({ integer: true, min: 1, max: 1000 })) })).returns<HistoryEntry[]>(),
   'history.add': call(s.object({ expr: s.string({ minLength: 1, maxLength: 100_000 }), profileId: s.optional(id) })).returns<void>(),
+
+  /** Write a workspace file atomically (previous file kept as .bak); refuses to replace an unreadable file unless overwrite. */
+  'workspace.save': call(workspaceSaveSchema).returns<WorkspaceSaveResult>(),
+  /** Read a workspace file and re-evaluate every panel from its data snapshot: no network. */
+  'workspace.open': call(s.object({ path: s.string({ minLength: 1, maxLength: 4096 }) })).returns<WorkspaceOpenResult>(),
+  /** Evaluate a (possibly edited) panel offline from an open workspace's snapshot; "snapshot-missing" names what lacks. */
+  'workspace.evaluate': call(workspaceEvaluateSchema).returns<QueryResultView>(),
+  'workspace.recent': call(s.void()).returns<RecentWorkspace[]>(),
+  /** Save unsaved work to the data folder's autosave.rrxw, at most once per interval unless force. */
+  'workspace.autosave': call(workspaceAutosaveSchema).returns<AutosaveResult>(),
+  /** After a crash: is there an autosave newer than the last clean exit; load it or discard it. */
+  'workspace.recovery': call(workspaceRecoverySchema).returns<RecoveryResult>(),
+  /** The app is quitting normally (or the user chose not to keep unsaved work): the autosave is not offered again. */
+  'workspace.cleanExit': call(s.void()).returns<void>(),
+
+  /** CSV text of a finished query or an open workspace's panel: merged, one node, or merged and every node. */
+  'export.csv': call(exportCsvSchema).returns<CsvExportResult>(),
+  /** A zip with the workspace + snapshot, CSVs, the renderer's PNGs and a README of the findings. */
+  'export.bundle': call(exportBundleSchema).returns<BundleResult>(),
 } as const;
 
 export const EVENTS = {

@@ -8,6 +8,8 @@ import type { ApiHandlers, EventSink } from './handlers';
 import type { ProfileService } from './profile-service';
 import { createQueryHandlers } from './query-handlers';
 import { QueryHistory } from './query-history';
+import { QuerySessions } from './query-sessions';
+import { createWorkspaceHandlers } from './workspace-handlers';
 
 export interface CoreServices {
   host: HostInfo;
@@ -20,7 +22,9 @@ export interface CoreServices {
 export function createApiHandlers(services: CoreServices): ApiHandlers {
   const { profiles } = services;
   const cache = new RawReadCache();
-  const query = createQueryHandlers({ emit: services.emit, clusterFor: (id) => profiles.clusterFor(id), cache });
+  const sessions = new QuerySessions();
+  const query = createQueryHandlers({ emit: services.emit, clusterFor: (id) => profiles.clusterFor(id), cache, sessions });
+  const workspace = createWorkspaceHandlers({ dataDir: services.dataDir, sessions, clusterFor: (id) => profiles.clusterFor(id) });
   const history = new QueryHistory(services.dataDir);
   const completion = new Map<string, CompletionIndex>();
 
@@ -47,5 +51,6 @@ export function createApiHandlers(services: CoreServices): ApiHandlers {
     },
     'history.list': async ({ search, limit }) => history.list(search, limit),
     'history.add': async ({ expr, profileId }) => history.add(expr, profileId),
+    ...workspace,
   };
 }

@@ -16,6 +16,8 @@ export interface QueryHandlerDeps {
   /** The cluster a profile stands for, secrets resolved (main process only). */
   clusterFor(profileId: string): Promise<ClusterSpec>;
   cache?: RawReadCache;
+  /** Shared with the workspace handlers, which save these queries' raw snapshots. */
+  sessions?: QuerySessions;
 }
 
 export function checkParse(expr: string): ParseCheck {
@@ -39,7 +41,7 @@ function frameOf(r: QueryRequest): TimeFrame {
 }
 
 export function createQueryHandlers(deps: QueryHandlerDeps) {
-  const sessions = new QuerySessions();
+  const sessions = deps.sessions ?? new QuerySessions();
   const cache = deps.cache ?? new RawReadCache();
 
   function view(session: QuerySession, res: ClusterQueryResult, totalMs: number): QueryResultView {

@@ -9,3 +9,6 @@ export { coverFromStored, selectorText } from './offline-cover';
 export { offlineResultView } from './result-view';
 export { profileOfSpec } from './profile-of-spec';
 export { clusterSpecOf } from './cluster-spec';
+export { RecentFiles, MAX_RECENT } from './recent-files';
+export { Autosave, AUTOSAVE_FILE, DEFAULT_AUTOSAVE_INTERVAL_MS } from './autosave';
+export { WorkspaceSessions, type OpenWorkspace } from './workspace-sessions';
