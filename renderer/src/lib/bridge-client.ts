@@ -4,6 +4,7 @@ import { CALL_NAMES, EVENT_NAMES, type EventName } from '@shared/api/contract';
 import type { ApiResult } from '@shared/api/define';
 import type { RawApi } from '@shared/api/surface';
 import { decodeWire, encodeWire } from '@shared/api/wire';
+import { decodeBody } from './wire-decode';
 
 const TOKEN_KEY = 'rrx.bridge.token';
 
@@ -34,9 +35,9 @@ export function createBridgeApi(token: string): RawApi {
       } catch (e) {
         return { ok: false, error: { kind: 'bridge-unreachable', message: `The app server is not reachable: ${(e as Error).message}` } };
       }
-      const text = await res.text();
       try {
-        return decodeWire<ApiResult<unknown>>(text);
+        // Large results decode in a worker: the main thread stays free for input and progress while they land.
+        return await decodeBody<ApiResult<unknown>>(await res.arrayBuffer());
       } catch {
         return { ok: false, error: { kind: 'bridge-protocol', message: `The app server answered HTTP ${res.status} with an unreadable body.` } };
       }

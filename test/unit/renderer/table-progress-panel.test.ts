@@ -48,12 +48,12 @@ describe('panel → QueryRequest', () => {
   it('graph panels ask for a range with an auto step and per-node results', () => {
     const p = newPanel('up');
     const req = buildQueryRequest(p, 'prof', 10_000_000, 1200, 'q1');
-    expect(req).toEqual({ queryId: 'q1', profileId: 'prof', expr: 'up', kind: 'range', startMs: 10_000_000 - 3_600_000, endMs: 10_000_000, stepMs: 10_000, perNode: true });
+    expect(req).toEqual({ queryId: 'q1', profileId: 'prof', expr: 'up', kind: 'range', startMs: 10_000_000 - 3_600_000, endMs: 10_000_000, stepMs: 10_000, perNode: false });
   });
   it('table panels ask for an instant value at the end of the range; compare asks for findings', () => {
     const p = { ...newPanel(' up '), view: 'table' as const, strategy: 'union' as const };
     expect(buildQueryRequest(p, 'prof', 5000, 100, 'q')).toEqual({ queryId: 'q', profileId: 'prof', expr: 'up', kind: 'instant', timeMs: 5000, strategy: 'union' });
-    expect(buildQueryRequest({ ...newPanel('up'), view: 'compare' }, 'prof', 5000, 100, 'q').findings).toBe(true);
+    expect(buildQueryRequest({ ...newPanel('up'), view: 'compare' }, 'prof', 5000, 100, 'q')).toMatchObject({ perNode: true, findings: true });
   });
 });
 
@@ -114,5 +114,16 @@ describe('workspace', () => {
     expect(saved![0]).toMatchObject({ expr: 'up', view: 'table' });
     expect(parseWorkspace('{broken')).toBeNull();
     expect(parseWorkspace(JSON.stringify({ panels: [{ nope: 1 }] }))).toBeNull();
+  });
+});
+
+import { transferablesOf } from '../../../renderer/src/lib/transferables';
+
+describe('worker transfer list', () => {
+  it('collects each typed array buffer once, through nested objects and arrays', () => {
+    const a = new Float64Array(2);
+    const b = new Uint8Array(3);
+    const v = { merged: { series: [{ timestamps: a, values: a, provenance: b, labels: { x: 'y' } }] }, n: 1, s: 'x', nil: null };
+    expect(transferablesOf(v)).toEqual([a.buffer, b.buffer]);
   });
 });

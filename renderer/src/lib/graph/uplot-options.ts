@@ -37,6 +37,9 @@ export interface ChartOptionsInput {
   onZoom?: (minSec: number, maxSec: number) => void;
 }
 
+/** Above this many series the cursor draws no per-series hover dots (the tooltip still names the nearest). */
+export const MAX_CURSOR_POINTS = 50;
+
 /** Minimum drag width in pixels that counts as a zoom (smaller is a click). */
 export const MIN_ZOOM_PX = 5;
 
@@ -78,7 +81,8 @@ export function buildUPlotOptions(input: ChartOptionsInput): uPlot.Options {
       (s): uPlot.Series => ({
         label: s.label,
         stroke: s.color,
-        width: 1.5,
+        // Whole-pixel lines draw markedly faster; thin lines also read better when there are many.
+        width: input.series.length > MAX_CURSOR_POINTS ? 1 : 1.5,
         show: s.show,
         // A missing step is a missing sample (gap, dead node, stale series): never draw across it.
         spanGaps: false,
@@ -123,7 +127,8 @@ export function buildUPlotOptions(input: ChartOptionsInput): uPlot.Options {
     ],
     cursor: {
       drag: { x: true, y: false, setScale: false },
-      points: { size: 7 },
+      // One hover dot per series is a DOM node each: past a few dozen series they cost more than they tell.
+      points: { size: 7, show: input.series.length <= MAX_CURSOR_POINTS },
       focus: { prox: 24 },
     },
     focus: { alpha: 0.35 },

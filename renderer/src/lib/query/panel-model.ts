@@ -57,8 +57,8 @@ export function buildQueryRequest(p: PanelSettings, profileId: string, nowMs: nu
     req.startMs = startMs;
     req.endMs = endMs;
     req.stepMs = effectiveStepMs(p.resolution, endMs - startMs, widthPx);
-    // Per-node results feed the compare view; findings are the compare view's business, not the graph's.
-    req.perNode = true;
+    // Per-node results and findings feed only the compare view; asking for them in the graph would triple the data.
+    req.perNode = p.view === 'compare';
     if (p.view === 'compare') req.findings = true;
   } else {
     req.timeMs = endMs;
