@@ -1,5 +1,5 @@
 // Electron entry: lifecycle, session hardening, IPC wiring. Everything real lives in electron/core.
-import { app, BrowserWindow, ipcMain, session, webContents } from 'electron';
+import { app, BrowserWindow, ipcMain, screen, session, webContents } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { IPC_EVENT_CHANNEL } from '@shared/api/define';
@@ -12,6 +12,8 @@ import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { ALLOWED_PERMISSIONS, CONTENT_SECURITY_POLICY, isAppUrl } from './security';
 import { createMainWindow } from './window';
+import { WORKSPACE_OPEN_EVENT, WorkspaceInbox, claimSingleInstance, findWorkspaceArg, focusWindow } from './single-instance';
+import { applyWindowState } from './window-state';
 
 const rendererDir = join(__dirname, '../renderer');
 const rendererRootUrl = pathToFileURL(rendererDir + '/').href;
@@ -19,11 +21,17 @@ const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undef
 
 app.enableSandbox();
 
+// One app per user: a second launch (a double-clicked .rrxw) focuses this one and hands over the path.
+const workspaces = new WorkspaceInbox();
+const isPrimary = claimSingleInstance(app, { focus: () => focusWindow(BrowserWindow.getAllWindows()[0]), openWorkspace: (p) => workspaces.deliver(p) });
+workspaces.deliver(findWorkspaceArg(process.argv));
+
 const broadcast: EventSink = (name, payload) => {
   for (const wc of webContents.getAllWebContents()) wc.send(IPC_EVENT_CHANNEL, { name, payload });
 };
 
 void app.whenReady().then(async () => {
+  if (!isPrimary) return;
   session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(ALLOWED_PERMISSIONS.includes(permission)));
   session.defaultSession.setPermissionCheckHandler((_wc, permission) => ALLOWED_PERMISSIONS.includes(permission));
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
@@ -41,14 +49,19 @@ void app.whenReady().then(async () => {
   registerIpc(ipcMain, handlers, (url) => isAppUrl(url, rendererRootUrl, devServerUrl));
   installMenu((action) => broadcast('menu.action', { action }));
 
-  const open = (): BrowserWindow =>
-    createMainWindow({
+  const open = (): BrowserWindow => {
+    const win = createMainWindow({
       preload: join(__dirname, '../preload/index.cjs'),
       rendererIndex: join(rendererDir, 'index.html'),
       rendererRootUrl,
       devServerUrl,
     });
+    applyWindowState(win, screen, join(app.getPath('userData'), 'window-state.json'));
+    return win;
+  };
   open();
+  // Until the contract carries a workspace event, the path is announced on `app` for whoever opens workspaces.
+  workspaces.listen((path) => app.emit(WORKSPACE_OPEN_EVENT, path));
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) open();
   });
