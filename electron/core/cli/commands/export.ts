@@ -1,6 +1,5 @@
 // `rrx export`: re-evaluate a workspace's panels from its data snapshot (no network) and write CSV — or, for scripts
 // and checks, the Prometheus API JSON of one view or the `rrx compare` JSON of the replicas.
-import { promises as fs } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { coverageToCompareJson, toCompareJson } from '@core/cluster/findings';
 import { MERGE_STRATEGIES, type MergeStrategy } from '@core/cluster/merge/types';
