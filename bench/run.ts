@@ -1,5 +1,5 @@
-// Entry of `npm run bench`. tsx reads tsconfig.json, which only references the real configs; the core's path
-// aliases (@core, @shared) live in tsconfig.node.json — so re-run once under that config, then start the suite.
+// Entry of `npm run bench`. The core's path aliases (@core, @shared) live in tsconfig.node.json, while plain
+// `tsx bench/run.ts` reads tsconfig.json (references only): without `--tsconfig`, re-run once under the right config.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
