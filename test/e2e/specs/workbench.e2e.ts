@@ -127,7 +127,7 @@ describe('workbench', () => {
     const err = await $(tid('parse-error'));
     await err.waitForDisplayed({ timeout: 10_000 });
     await expect(err).toHaveText(expect.stringMatching(/^1:17: .*unclosed/));
-    await expect($('.cm-lintRange-error')).toBeExisting();
+    await expect($('>>>.cm-lintRange-error')).toBeExisting();
     await shot('parse-error');
   });
 
