@@ -1,4 +1,4 @@
-// `npm test`: every check in one run — build, type checks, lint, unit, integration (real Prometheus), PromQL
+// `npm test`: every check in one run — build, type checks, lint, Electronegativity, unit, integration (real Prometheus), PromQL
 // conformance, E2E (real Chromium) — ending with one line "N passed, N failed[, N skipped]". Nothing is skipped
 // silently: a missing peer binary fails the run and names the command that installs it.
 import { spawnSync } from 'node:child_process';
@@ -80,6 +80,7 @@ if (missing.length) {
 check('build', 'npm', ['run', 'build', '--silent']);
 check('typecheck', 'npm', ['run', 'typecheck', '--silent']);
 check('lint', 'npm', ['run', 'lint', '--silent']);
+check('security scan', 'npm', ['run', 'security', '--silent']);
 vitestProject('unit');
 vitestProject('integration');
 e2e();

@@ -10,11 +10,12 @@ export const WEB_PREFERENCES = {
   webSecurity: true,
   allowRunningInsecureContent: false,
   experimentalFeatures: false,
-  enableBlinkFeatures: undefined,
   webviewTag: false,
   navigateOnDragDrop: false,
   spellcheck: false,
   safeDialogs: true,
+  /** Middle-click (auxclick) could open links in new windows. */
+  disableBlinkFeatures: 'Auxclick',
 } as const;
 
 export { CONTENT_SECURITY_POLICY } from '@shared/csp';
@@ -37,14 +38,4 @@ export function isAppUrl(url: string, rendererRoot: string, devServerUrl?: strin
   if (u.protocol !== 'file:') return false;
   const root = new URL(rendererRoot.endsWith('/') ? rendererRoot : rendererRoot + '/');
   return decodeURIComponent(u.pathname).startsWith(decodeURIComponent(root.pathname));
-}
-
-/** In-app navigation is never allowed; external http(s) links may open in the OS browser, nothing else. */
-export function externalOpenAllowed(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'http:';
-  } catch {
-    return false;
-  }
 }

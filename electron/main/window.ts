@@ -1,8 +1,7 @@
-// The main window with the checklist's settings applied: sandboxed preload, no navigation, no new windows,
-// external links handed to the OS browser only after a scheme check.
-import { BrowserWindow, shell } from 'electron';
+// The main window with the checklist's settings applied: sandboxed preload, no navigation, no new windows.
+import { BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { WEB_PREFERENCES, externalOpenAllowed, isAppUrl } from './security';
+import { isAppUrl } from './security';
 
 export interface WindowPaths {
   preload: string;
@@ -20,13 +19,28 @@ export function createMainWindow(paths: WindowPaths): BrowserWindow {
     show: false,
     title: 'Remote Read Explorer',
     icon: join(__dirname, '../../resources/icon.png'),
-    webPreferences: { ...WEB_PREFERENCES, preload: paths.preload },
+    // Spelled out (not spread from WEB_PREFERENCES) so static scanners see every value; a unit test checks that
+    // these literals equal the data in security.ts.
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
+      preload: paths.preload,
+    },
   });
   win.once('ready-to-show', () => win.show());
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (externalOpenAllowed(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  // No new windows, and nothing handed to the OS browser: the app has no links that need it.
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.webContents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url, paths.rendererRootUrl, paths.devServerUrl) || url !== win.webContents.getURL()) event.preventDefault();
   });

@@ -7,6 +7,15 @@ import { ARTIFACTS } from '../wdio.conf';
 const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 describe('app shell', () => {
+  before(async () => {
+    // Record every CSP violation from the first byte of each page on (a preload script runs before the page's own).
+    await browser.addInitScript(() => {
+      const w = window as unknown as { __cspViolations: string[] };
+      w.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+    });
+  });
+
   it('renders and shows the version it got through the API', async () => {
     await browser.url(process.env.RRX_E2E_URL!);
     const header = await $('[data-testid="shell-header"]');
@@ -18,6 +27,12 @@ describe('app shell', () => {
     // The token was moved out of the address bar after the first load.
     expect(await browser.getUrl()).not.toContain('token=');
     await browser.saveScreenshot(join(ARTIFACTS, 'shell.png'));
+  });
+
+  it('renders without a single Content-Security-Policy violation', async () => {
+    await browser.pause(2000);
+    const violations = await browser.execute(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? null);
+    expect(violations).toEqual([]);
   });
 
   it('refuses API calls without the token', async () => {

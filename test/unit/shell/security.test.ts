@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ALLOWED_PERMISSIONS, CONTENT_SECURITY_POLICY, WEB_PREFERENCES, externalOpenAllowed, isAppUrl } from '../../../electron/main/security';
+import { ALLOWED_PERMISSIONS, CONTENT_SECURITY_POLICY, WEB_PREFERENCES, isAppUrl } from '../../../electron/main/security';
 
 const root = new URL('../../../', import.meta.url).pathname;
 
@@ -21,6 +21,7 @@ describe('secure shell settings', () => {
     expect(WEB_PREFERENCES.allowRunningInsecureContent).toBe(false);
     expect(WEB_PREFERENCES.experimentalFeatures).toBe(false);
     expect(WEB_PREFERENCES.webviewTag).toBe(false);
+    expect(WEB_PREFERENCES.disableBlinkFeatures).toBe('Auxclick');
   });
 
   it('has a strict CSP: no remote origins, no eval', () => {
@@ -55,17 +56,15 @@ describe('secure shell settings', () => {
     expect(isAppUrl('not a url', rootUrl)).toBe(false);
   });
 
-  it('hands only http(s) links to the OS browser', () => {
-    expect(externalOpenAllowed('https://prometheus.io/docs')).toBe(true);
-    expect(externalOpenAllowed('file:///etc/passwd')).toBe(false);
-    expect(externalOpenAllowed('javascript:alert(1)')).toBe(false);
-    expect(externalOpenAllowed('smb://host/share')).toBe(false);
-  });
-
-  it('the window applies these settings, blocks navigation and window.open', () => {
+  it('the window applies exactly these settings, blocks navigation and window.open', () => {
     const src = readFileSync(join(root, 'electron/main/window.ts'), 'utf8');
-    expect(src).toContain('...WEB_PREFERENCES');
-    expect(src).toMatch(/setWindowOpenHandler[\s\S]*action: 'deny'/);
+    const block = /webPreferences: \{([\s\S]*?)\n    \}/.exec(src)?.[1] ?? '';
+    const literal = Object.fromEntries(
+      [...block.matchAll(/^\s*(\w+): ([^,]+),/gm)].filter(([, k]) => k !== 'preload').map(([, k, v]) => [k, JSON.parse(v.replace(/'/g, '"'))]),
+    );
+    expect(literal).toEqual({ ...WEB_PREFERENCES });
+    expect(src).toMatch(/setWindowOpenHandler\(\(\) => \(\{ action: 'deny' \}\)\)/);
+    expect(src).not.toContain('openExternal');
     expect(src).toContain("'will-navigate'");
     const main = readFileSync(join(root, 'electron/main/index.ts'), 'utf8');
     expect(main).toContain('setPermissionRequestHandler');
