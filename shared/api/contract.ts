@@ -3,7 +3,7 @@
 // from these two objects, and a unit test checks all three against them.
 import { s } from '../schema';
 import { call, event } from './define';
-import type { AppInfo, QueryProgressEvent } from './types';
+import type { AppInfo, GrafanaServerStatus, QueryProgressEvent } from './types';
 import type { ConnectionReport, MergeStrategy, ProfileView, ProfilesState } from './profile-types';
 import type { CompletionIndex, HistoryEntry, ParseCheck, QueryResultView } from './query-types';
 import { profileInputSchema, queryRequestSchema, strategySchema } from './schemas';
@@ -71,6 +71,11 @@ export const CALLS = {
   'export.csv': call(exportCsvSchema).returns<CsvExportResult>(),
   /** A zip with the workspace + snapshot, CSVs, the renderer's PNGs and a README of the findings. */
   'export.bundle': call(exportBundleSchema).returns<BundleResult>(),
+
+  /** Serve a profile's merged cluster as a Prometheus-compatible query API on 127.0.0.1 (port 0: a free one). */
+  'grafana.start': call(s.object({ profileId: id, port: s.optional(s.number({ integer: true, min: 0, max: 65535 })) })).returns<GrafanaServerStatus>(),
+  'grafana.stop': call(s.object({ profileId: id })).returns<void>(),
+  'grafana.list': call(s.void()).returns<GrafanaServerStatus[]>(),
 } as const;
 
 export const EVENTS = {

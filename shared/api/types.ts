@@ -20,3 +20,11 @@ export interface QueryProgressEvent {
   samples: number;
   error?: string;
 }
+
+/** A running "serve this cluster to Grafana" endpoint: paste `url` into a Grafana Prometheus datasource. */
+export interface GrafanaServerStatus {
+  profileId: string;
+  profileName: string;
+  url: string;
+  port: number;
+}

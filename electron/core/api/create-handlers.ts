@@ -10,6 +10,7 @@ import { createQueryHandlers } from './query-handlers';
 import { QueryHistory } from './query-history';
 import { QuerySessions } from './query-sessions';
 import { createWorkspaceHandlers } from './workspace-handlers';
+import { GrafanaServers } from './grafana-servers';
 
 export interface CoreServices {
   host: HostInfo;
@@ -27,6 +28,7 @@ export function createApiHandlers(services: CoreServices): ApiHandlers {
   const workspace = createWorkspaceHandlers({ dataDir: services.dataDir, sessions, clusterFor: (id) => profiles.clusterFor(id) });
   const history = new QueryHistory(services.dataDir);
   const completion = new Map<string, CompletionIndex>();
+  const grafana = new GrafanaServers((id) => profiles.clusterFor(id), cache);
 
   return {
     'app.info': async () => appInfo(services.host),
@@ -51,6 +53,9 @@ export function createApiHandlers(services: CoreServices): ApiHandlers {
     },
     'history.list': async ({ search, limit }) => history.list(search, limit),
     'history.add': async ({ expr, profileId }) => history.add(expr, profileId),
+    'grafana.start': ({ profileId, port }) => grafana.start(profileId, port),
+    'grafana.stop': ({ profileId }) => grafana.stop(profileId),
+    'grafana.list': async () => grafana.list(),
     ...workspace,
   };
 }
