@@ -42,6 +42,9 @@ describe('workbench', () => {
     const name = await $(tid('profile-name'));
     await name.clearValue();
     await name.setValue('E2E collectors');
+    // Saving without URLs: the app's validation error appears next to the first node's URL field.
+    await (await $(tid('profile-save'))).click();
+    await expect($(`${tid('node-editor-0')} ${tid('field-error')}`)).toBeDisplayed();
     for (const i of [0, 1]) {
       const n = await $(tid(`node-name-${i}`));
       await n.clearValue();
@@ -117,6 +120,18 @@ describe('workbench', () => {
     await (await p.$(tid('sort-value'))).click();
     await shot('table');
     await (await p.$(tid('view-graph'))).click();
+  });
+
+  it('picks a query from the searchable history', async () => {
+    const p = await panel(0);
+    await typeExpression('count(up)');
+    await (await p.$(tid('history-button'))).click();
+    await (await $(tid('history-search'))).setValue('job=~');
+    const item = await $(tid('history-item'));
+    await item.waitForDisplayed({ timeout: 10_000 });
+    await expect($$(tid('history-item'))).toBeElementsArrayOfSize(1);
+    await item.click();
+    expect(await editorText()).toBe('up{job=~".+"}');
   });
 
   it('shows our parser’s error inline with its position', async () => {

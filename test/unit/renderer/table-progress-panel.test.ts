@@ -127,3 +127,16 @@ describe('worker transfer list', () => {
     expect(transferablesOf(v)).toEqual([a.buffer, b.buffer]);
   });
 });
+
+import { uniqueHistory } from '../../../renderer/src/lib/query/history';
+
+describe('history dropdown', () => {
+  it('lists each expression once, newest first', () => {
+    const h = uniqueHistory([
+      { expr: 'up', atMs: 1 },
+      { expr: 'rate(x[5m])', atMs: 3 },
+      { expr: 'up', atMs: 5 },
+    ]);
+    expect(h.map((e) => [e.expr, e.atMs])).toEqual([['up', 5], ['rate(x[5m])', 3]]);
+  });
+});

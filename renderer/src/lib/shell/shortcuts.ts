@@ -18,6 +18,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'panel.new', keys: 'Alt+T', description: 'Add a query panel (works in the browser too)' },
   { action: 'editor.focus', keys: '/', description: 'Focus the expression of the first panel' },
   { action: 'theme.toggle', keys: 'Alt+Shift+D', description: 'Switch light / dark theme' },
+  { action: 'theme.toggle', keys: 'Mod+Shift+D', description: 'Switch light / dark theme (desktop app menu)' },
   { action: 'profiles.open', keys: 'Alt+P', description: 'Open cluster profiles' },
   { action: 'help.toggle', keys: 'Shift+?', description: 'Show or hide this help' },
 ];
