@@ -38,9 +38,9 @@ function tcpConnect(host: string, port: number, timeoutMs: number): Promise<numb
   });
 }
 
-/** Labels shared, with one value, by every series returned: on a Prometheus node, its external labels (+ job/instance noise removed). */
-function commonLabels(series: { labels: Record<string, string> }[]): Record<string, string> {
-  if (!series.length) return {};
+/** Labels shared, with one value, by every `up` series returned: on a Prometheus node, its external labels. Unknown without data. */
+function commonLabels(series: { labels: Record<string, string> }[]): Record<string, string> | undefined {
+  if (!series.length) return undefined;
   const out: Record<string, string> = { ...series[0].labels };
   delete out.__name__;
   for (const s of series.slice(1)) for (const k of Object.keys(out)) if (s.labels[k] !== out[k]) delete out[k];
