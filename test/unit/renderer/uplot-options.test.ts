@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { commonYExtent } from '../../../renderer/src/lib/graph/common-range';
 import { buildUPlotOptions, forLogScale, yAxisSize, yRange, type ChartOptionsInput } from '../../../renderer/src/lib/graph/uplot-options';
 
 const base: ChartOptionsInput = {
@@ -68,6 +69,13 @@ describe('uPlot options', () => {
     expect(yRange(0, 0, false, false)).toEqual([-1, 1]);
     expect(yRange(null, null, false, false)).toEqual([0, 1]);
     expect(yRange(3, 450, false, true)).toEqual([1, 1000]);
+  });
+  it('a shared y extent overrides the plot’s own data range', () => {
+    const o = buildUPlotOptions({ ...base, yExtent: [0, 100] });
+    const range = o.scales!.y.range as (u: unknown, min: number, max: number) => [number, number];
+    expect(range(null, 40, 50)).toEqual([-5, 105]);
+    expect(commonYExtent([null, { resultType: 'matrix', warnings: [], infos: [], series: [{ labels: {}, timestamps: new Float64Array(3), values: Float64Array.from([3, NaN, -2]) }] }])).toEqual([-2, 3]);
+    expect(commonYExtent([undefined])).toBeNull();
   });
   it('log scale turns values ≤ 0 into gaps', () => {
     expect(forLogScale([[0, 1, -2, null, 5]])).toEqual([[null, 1, null, null, 5]]);

@@ -32,6 +32,8 @@ export interface ChartOptionsInput {
   fromZero: boolean;
   stacked: boolean;
   theme: ChartTheme;
+  /** Data extent to scale to instead of the plot's own (small multiples sharing one y scale). */
+  yExtent?: [number, number] | null;
   onCursor?: (c: CursorInfo) => void;
   /** Drag-selected x range in unix seconds; the chart does not zoom itself (the Graph keeps an undo stack). */
   onZoom?: (minSec: number, maxSec: number) => void;
@@ -118,7 +120,7 @@ export function buildUPlotOptions(input: ChartOptionsInput): uPlot.Options {
       y: {
         distr: log ? 3 : 1,
         log: 10,
-        range: (_u, min, max) => yRange(min, max, input.fromZero, log),
+        range: (_u, min, max) => (input.yExtent ? yRange(input.yExtent[0], input.yExtent[1], input.fromZero, log) : yRange(min, max, input.fromZero, log)),
       },
     },
     axes: [
