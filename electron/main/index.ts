@@ -12,7 +12,7 @@ import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { ALLOWED_PERMISSIONS, CONTENT_SECURITY_POLICY, isAppUrl } from './security';
 import { createMainWindow } from './window';
-import { WORKSPACE_OPEN_EVENT, WorkspaceInbox, claimSingleInstance, findWorkspaceArg, focusWindow } from './single-instance';
+import { WorkspaceInbox, claimSingleInstance, findWorkspaceArg, focusWindow } from './single-instance';
 import { applyWindowState } from './window-state';
 
 const rendererDir = join(__dirname, '../renderer');
@@ -23,7 +23,15 @@ app.enableSandbox();
 
 // One app per user: a second launch (a double-clicked .rrxw) focuses this one and hands over the path.
 const workspaces = new WorkspaceInbox();
-const isPrimary = claimSingleInstance(app, { focus: () => focusWindow(BrowserWindow.getAllWindows()[0]), openWorkspace: (p) => workspaces.deliver(p) });
+const isPrimary = claimSingleInstance(app, {
+  focus: () => focusWindow(BrowserWindow.getAllWindows()[0]),
+  // Paths stay queued until the renderer takes them (app.takeOpenRequests): it may not be listening yet at start-up.
+  // The event only tells a running renderer to look.
+  openWorkspace: (p) => {
+    workspaces.deliver(p);
+    broadcast('workspace.openRequested', { count: 1 });
+  },
+});
 workspaces.deliver(findWorkspaceArg(process.argv));
 
 const broadcast: EventSink = (name, payload) => {
@@ -41,6 +49,7 @@ void app.whenReady().then(async () => {
   const profiles = await createProfileService(new ElectronProfileStorage(), createSecretStore(app.getPath('userData')));
   app.on('will-quit', () => void profiles.close());
   const handlers = createApiHandlers({
+    openRequests: workspaces,
     host: { mode: 'electron', electron: process.versions.electron, chrome: process.versions.chrome },
     emit: broadcast,
     dataDir: app.getPath('userData'),
@@ -60,8 +69,6 @@ void app.whenReady().then(async () => {
     return win;
   };
   open();
-  // Until the contract carries a workspace event, the path is announced on `app` for whoever opens workspaces.
-  workspaces.listen((path) => app.emit(WORKSPACE_OPEN_EVENT, path));
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) open();
   });

@@ -5,8 +5,6 @@ import { fileURLToPath } from 'node:url';
 import type { App, BrowserWindow } from 'electron';
 
 export const WORKSPACE_EXT = '.rrxw';
-/** Emitted on Electron's `app` with the workspace path; the renderer gets it once the contract has an event for it. */
-export const WORKSPACE_OPEN_EVENT = 'rrx-workspace-open';
 
 export function isWorkspacePath(p: string): boolean {
   return p.toLowerCase().endsWith(WORKSPACE_EXT);
@@ -39,20 +37,19 @@ export function findWorkspaceArg(argv: readonly string[], cwd: string = process.
   return found;
 }
 
-/** Paths that arrive before anyone listens (macOS open-file fires before `ready`) wait here, in order. */
+/**
+ * Workspace paths the OS asked to open (argv, a second launch, macOS open-file — which can fire before `ready`),
+ * kept in order until the renderer takes them when it is ready.
+ */
 export class WorkspaceInbox {
   private pending: string[] = [];
-  private listener?: (path: string) => void;
 
   deliver(path: string | undefined): void {
-    if (!path) return;
-    if (this.listener) this.listener(path);
-    else this.pending.push(path);
+    if (path) this.pending.push(path);
   }
 
-  listen(fn: (path: string) => void): void {
-    this.listener = fn;
-    for (const p of this.pending.splice(0)) fn(p);
+  take(): string[] {
+    return this.pending.splice(0);
   }
 }
 

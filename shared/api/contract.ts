@@ -27,6 +27,8 @@ const id = s.string({ minLength: 1, maxLength: 200 });
 
 export const CALLS = {
   'app.info': call(s.void()).returns<AppInfo>(),
+  /** Workspace files the OS asked the app to open (double-click, second launch), queued until the renderer takes them. */
+  'app.takeOpenRequests': call(s.void()).returns<string[]>(),
 
   'profiles.list': call(s.void()).returns<ProfilesState>(),
   /** Create (no id) or update a profile; secret fields are one-way patches. Answers the redacted view. */
@@ -80,6 +82,8 @@ export const CALLS = {
 
 export const EVENTS = {
   'query.progress': event<QueryProgressEvent>(),
+  /** The OS asked to open a workspace file: call app.takeOpenRequests. */
+  'workspace.openRequested': event<{ count: number }>(),
   /** An application-menu item was chosen (Electron only). */
   'menu.action': event<{ action: string }>(),
 } as const;

@@ -18,6 +18,8 @@ export interface CoreServices {
   /** Where this host keeps app data (profiles, history, autosave): Electron's userData, or the bridge's --data-dir. */
   dataDir: string;
   profiles: ProfileService;
+  /** Workspace paths the OS asked to open (Electron: file association, second launch); none in the bridge. */
+  openRequests?: { take(): string[] };
 }
 
 export function createApiHandlers(services: CoreServices): ApiHandlers {
@@ -32,6 +34,7 @@ export function createApiHandlers(services: CoreServices): ApiHandlers {
 
   return {
     'app.info': async () => appInfo(services.host),
+    'app.takeOpenRequests': async () => services.openRequests?.take() ?? [],
     'profiles.list': () => profiles.list(),
     'profiles.save': ({ profile }) => profiles.save(profile),
     'profiles.delete': async ({ id }) => {

@@ -124,6 +124,7 @@ describe('a planted secret stays in the keychain', () => {
 
     const now = Date.now();
     await call('app.info', undefined);
+    await call('app.takeOpenRequests', undefined);
     await call('profiles.list', undefined);
     await call('profiles.setActive', { id: profile.id });
     const dup = await call('profiles.duplicate', { id: profile.id });

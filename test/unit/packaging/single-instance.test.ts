@@ -51,15 +51,14 @@ describe('findWorkspaceArg', () => {
 });
 
 describe('WorkspaceInbox', () => {
-  it('holds paths until someone listens, then delivers them in order and later ones directly', () => {
+  it('keeps paths in order until the renderer takes them, once', () => {
     const inbox = new WorkspaceInbox();
     inbox.deliver('/a.rrxw');
     inbox.deliver(undefined);
     inbox.deliver('/b.rrxw');
-    const got: string[] = [];
-    inbox.listen((p) => got.push(p));
-    expect(got).toEqual(['/a.rrxw', '/b.rrxw']);
+    expect(inbox.take()).toEqual(['/a.rrxw', '/b.rrxw']);
+    expect(inbox.take()).toEqual([]);
     inbox.deliver('/c.rrxw');
-    expect(got).toEqual(['/a.rrxw', '/b.rrxw', '/c.rrxw']);
+    expect(inbox.take()).toEqual(['/c.rrxw']);
   });
 });
