@@ -4,7 +4,7 @@ import { RawReadCache } from '@core/cluster/fanout/raw-read-cache';
 import { ParseError, parse } from '@core/promql/parser';
 import { evaluateSnapshot, readForQuery, type ClusterQueryResult } from '@core/query/run-cluster-query';
 import { instantFrame, rangeFrame, type TimeFrame } from '@core/query/time-frame';
-import { hostOf } from '@core/remote-read/redact';
+import { toResultView } from '@core/query/result-view';
 import type { ClusterSpec } from '@core/query/cluster-spec';
 import type { ParseCheck, QueryRequest, QueryResultView } from '@shared/api/query-types';
 import { ApiCallError } from './api-error';
@@ -44,41 +44,9 @@ export function createQueryHandlers(deps: QueryHandlerDeps) {
   const sessions = deps.sessions ?? new QuerySessions();
   const cache = deps.cache ?? new RawReadCache();
 
-  function view(session: QuerySession, res: ClusterQueryResult, totalMs: number): QueryResultView {
+  function view(session: QuerySession, result: ClusterQueryResult, totalMs: number): QueryResultView {
     const { request, spec, input, snapshot } = session;
-    return {
-      queryId: request.queryId,
-      expr: request.expr,
-      kind: request.kind,
-      strategy: res.strategy,
-      startMs: input.frame.startMs,
-      endMs: input.frame.endMs,
-      stepMs: input.frame.stepMs,
-      nodes: spec.nodes.map((n) => ({ index: n.index, name: n.name, host: hostOf(n.endpoint.url) })),
-      merged: res.merged,
-      perNode: res.perNode,
-      provenance: res.provenance,
-      findings: res.findings,
-      coverage: res.coverage,
-      partial: res.partial,
-      stats: {
-        nodes: (snapshot?.outcomes ?? []).map((o) => ({
-          node: o.node.index,
-          name: o.node.name,
-          host: o.host,
-          ok: o.ok,
-          ...(o.error ? { error: o.error } : {}),
-          bytes: o.bytes,
-          series: o.series,
-          samples: o.samples,
-          readMs: o.readMs,
-          fromCache: o.fromCache,
-        })),
-        mergeMs: res.mergeMs,
-        evalMs: res.evalMs,
-        totalMs,
-      },
-    };
+    return toResultView({ queryId: request.queryId, expr: request.expr, kind: request.kind, spec, input, snapshot: snapshot!, result, totalMs });
   }
 
   return {

@@ -17,7 +17,9 @@ export function demoProfile(demo: DemoCluster): ClusterProfile {
     name: 'Demo cluster',
     demo: true,
     nodes: demo.nodes.map((n) => ({ id: n.name, name: n.name, endpoint: { url: n.url, name: n.name } })),
-    mergeStrategy: 'union',
+    // Union interleaves two replicas' counters, whose values differ slightly: every switch looks like a reset and
+    // rate() explodes. Penalty follows one replica — the sensible default for an HA pair, and the demo shows why.
+    mergeStrategy: 'penalty',
     timeoutMs: 30_000,
     partialPolicy: 'partial',
     compat: 'prometheus3',
