@@ -6,6 +6,7 @@ import { IPC_EVENT_CHANNEL } from '@shared/api/define';
 import { createApiHandlers } from '../core/api/create-handlers';
 import { createProfileService } from '../core/api/host-services';
 import { ElectronProfileStorage } from './profile-storage';
+import { electronFileDialogs } from './file-dialogs';
 import { createSecretStore } from './secret-store';
 import type { EventSink } from '../core/api/handlers';
 import { registerIpc } from './ipc';
@@ -50,6 +51,7 @@ void app.whenReady().then(async () => {
   app.on('will-quit', () => void profiles.close());
   const handlers = createApiHandlers({
     openRequests: workspaces,
+    fileDialogs: electronFileDialogs,
     host: { mode: 'electron', electron: process.versions.electron, chrome: process.versions.chrome },
     emit: broadcast,
     dataDir: app.getPath('userData'),

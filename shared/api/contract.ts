@@ -29,6 +29,15 @@ export const CALLS = {
   'app.info': call(s.void()).returns<AppInfo>(),
   /** Workspace files the OS asked the app to open (double-click, second launch), queued until the renderer takes them. */
   'app.takeOpenRequests': call(s.void()).returns<string[]>(),
+  /** A native file dialog (desktop app). `supported: false` in browser mode: type the path instead. */
+  'dialog.pickFile': call(
+    s.object({
+      mode: s.enum(['open', 'save'] as const),
+      title: s.optional(s.string({ maxLength: 200 })),
+      defaultPath: s.optional(s.string({ maxLength: 4096 })),
+      filters: s.optional(s.array(s.object({ name: s.string({ maxLength: 100 }), extensions: s.array(s.string({ maxLength: 20 }), { maxItems: 20 }) }), { maxItems: 10 })),
+    }),
+  ).returns<{ supported: boolean; path: string | null }>(),
 
   'profiles.list': call(s.void()).returns<ProfilesState>(),
   /** Create (no id) or update a profile; secret fields are one-way patches. Answers the redacted view. */

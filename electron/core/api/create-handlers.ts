@@ -5,6 +5,7 @@ import type { CompletionIndex } from '@shared/api/query-types';
 import { appInfo, type HostInfo } from './app-handlers';
 import { buildCompletionIndex } from './completion-index';
 import type { ApiHandlers, EventSink } from './handlers';
+import type { FileDialogs } from './file-dialogs';
 import type { ProfileService } from './profile-service';
 import { createQueryHandlers } from './query-handlers';
 import { QueryHistory } from './query-history';
@@ -20,6 +21,8 @@ export interface CoreServices {
   profiles: ProfileService;
   /** Workspace paths the OS asked to open (Electron: file association, second launch); none in the bridge. */
   openRequests?: { take(): string[] };
+  /** Native file dialogs; absent in browser mode. */
+  fileDialogs?: FileDialogs;
 }
 
 export function createApiHandlers(services: CoreServices): ApiHandlers {
@@ -35,6 +38,8 @@ export function createApiHandlers(services: CoreServices): ApiHandlers {
   return {
     'app.info': async () => appInfo(services.host),
     'app.takeOpenRequests': async () => services.openRequests?.take() ?? [],
+    'dialog.pickFile': async (req) =>
+      services.fileDialogs ? { supported: true, path: await services.fileDialogs.pick(req) } : { supported: false, path: null },
     'profiles.list': () => profiles.list(),
     'profiles.save': ({ profile }) => profiles.save(profile),
     'profiles.delete': async ({ id }) => {

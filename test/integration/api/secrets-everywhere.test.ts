@@ -125,6 +125,7 @@ describe('a planted secret stays in the keychain', () => {
     const now = Date.now();
     await call('app.info', undefined);
     await call('app.takeOpenRequests', undefined);
+    expect((await call('dialog.pickFile', { mode: 'open' })).value).toEqual({ supported: false, path: null });
     await call('profiles.list', undefined);
     await call('profiles.setActive', { id: profile.id });
     const dup = await call('profiles.duplicate', { id: profile.id });
