@@ -1,13 +1,12 @@
 // Decoder for Prometheus's XOR (Gorilla) chunk: delta-of-delta timestamps and XOR'd float64 values with a
-// leading/trailing-zero window. Writes straight into a SeriesBuilder as raw 32-bit words; never allocates per sample.
-import { BitReader } from './bit-reader';
+// leading/trailing-zero window. Writes straight into a SeriesBuilder's typed arrays as raw 32-bit words (NaN payloads
+// stay bit-exact); one tight loop with no call or allocation per sample, because this is the client's hottest path.
+import { msbRangeMask, paddedCopy, peek32 } from './bit-reader';
 import { DecodeError } from './errors';
-import type { SeriesBuilder } from './series-builder';
+import { WORD_HI, WORD_LO, type SeriesBuilder } from './series-builder';
 
 const TWO_32 = 4294967296;
 const TWO_64 = 18446744073709551616;
-/** Bits following the delta-of-delta prefixes '10', '110', '1110' (index = number of leading 1 bits). */
-const DOD_BITS = [0, 14, 17, 20];
 
 /** Sample count from the chunk's 2-byte big-endian header. */
 export function xorChunkSampleCount(data: Uint8Array): number {
@@ -15,81 +14,158 @@ export function xorChunkSampleCount(data: Uint8Array): number {
   return (data[0] << 8) | data[1];
 }
 
+const endedEarly = () => new DecodeError('decode', 'XOR chunk ended early');
+
+/** End offset of the last byteUvarint (a module slot rather than a tuple: no allocation). */
+let varintEnd = 0;
+
+/** Unsigned LEB128 varint at a byte offset (the first two samples are byte-aligned), as Go's binary.ReadUvarint. */
+function byteUvarint(d: DataView, at: number, len: number): number {
+  let result = 0;
+  let mul = 1;
+  for (let k = 0; k < 10; k++) {
+    if (at >= len) throw endedEarly();
+    const b = d.getUint8(at++);
+    result += (b & 0x7f) * mul;
+    if (b < 0x80) {
+      varintEnd = at;
+      return result;
+    }
+    mul *= 128;
+  }
+  throw new DecodeError('decode', 'varint overflows 64 bits in XOR chunk');
+}
+
 /**
  * Decode every sample of an XOR chunk and append those with minT <= t <= maxT to `out` (the query window trim).
- * Returns how many samples were appended. Throws DecodeError on a corrupt or truncated chunk.
+ * Returns how many samples were appended. Throws DecodeError on a corrupt or truncated chunk; samples before the
+ * damage stay appended.
  */
 export function decodeXorChunk(data: Uint8Array, out: SeriesBuilder, minT = -Infinity, maxT = Infinity): number {
   const total = xorChunkSampleCount(data);
   if (total === 0) return 0;
   out.ensureCapacity(total);
-  const r = new BitReader(data, 2);
+  const len = data.length;
+  const totalBits = len * 8;
+  // Reads may run up to PAD_BYTES past the end; the position is checked against totalBits once per sample, before
+  // the sample is kept, which throws exactly where a bounds check on every read would have.
+  const d = paddedCopy(data);
+
+  const ts = out.timestamps;
+  const words = out.valueWords;
   const start = out.length;
+  let n = start;
+  let sorted = out.sorted;
+  let prevT = n > 0 ? ts[n - 1] : -Infinity;
 
-  // Sample 0: varint timestamp and the raw 64 value bits.
-  let t = r.readVarint();
-  let vHi = r.readBits(32);
-  let vLo = r.readBits(32);
-  if (t >= minT && t <= maxT) out.pushBits(t, vHi, vLo);
-  if (total === 1) return out.length - start;
+  // Sample 0: zig-zag varint timestamp and the raw 64 value bits, all byte-aligned from byte 2.
+  const u = byteUvarint(d, 2, len);
+  let t = u % 2 === 0 ? u / 2 : -(u + 1) / 2; // float math stays exact below 2^53
+  let at = varintEnd;
+  if (at + 8 > len) throw endedEarly();
+  let vHi = d.getInt32(at);
+  let vLo = d.getInt32(at + 4);
+  at += 8;
+  if (t >= minT && t <= maxT) {
+    if (t <= prevT) sorted = false; // overlaps the builder's previous chunk
+    ts[n] = t;
+    words[2 * n + WORD_HI] = vHi;
+    words[2 * n + WORD_LO] = vLo;
+    prevT = t;
+    n++;
+  }
+  // Kept even if the rest of the chunk turns out to be damaged.
+  out.length = n;
+  out.sorted = sorted;
+  if (total === 1) return n - start;
 
-  // Sample 1: uvarint time delta (int64 bits as unsigned) and an XOR'd value.
-  let delta = r.readUvarint();
+  // Sample 1: uvarint time delta (int64 bits as unsigned); from here on everything is bit-aligned.
+  let delta = byteUvarint(d, at, len);
   if (delta >= 2 ** 63) delta -= TWO_64;
   t += delta;
+  let pos = varintEnd * 8;
+
+  // The value window: `leading` zero bits, `sig` significant bits. Instead of reading sig bits and shifting them by
+  // the trailing-zero count, load the two 32-bit words that line the significant bits up with the value's own bit
+  // positions (starting `leading` bits before them) and mask; the masks change only with the window.
   let leading = 0;
-  let trailing = 0;
+  let sig = 64;
+  let hiMask = -1;
+  let loMask = -1;
 
   for (let i = 1; i < total; i++) {
     if (i > 1) {
-      // Delta-of-delta bucket: '0', '10'+14 bits, '110'+17, '1110'+20, '1111'+64.
-      // The prefix is a run of up to four 1 bits, ended early by a 0.
-      let ones = 0;
-      while (ones < 4 && r.readBit() === 1) ones++;
-      if (ones === 4) {
-        const hi = r.readBits(32);
-        const lo = r.readBits(32);
-        delta += (hi | 0) * TWO_32 + lo;
-      } else if (ones > 0) {
-        const sz = DOD_BITS[ones];
-        let dod = r.readBits(sz);
-        // Negative values come back as large unsigned ones (see Prometheus docs/bstream.md).
-        if (dod > 2 ** (sz - 1)) dod -= 2 ** sz;
+      // Delta-of-delta bucket: '0', '10'+14 bits, '110'+17, '1110'+20, '1111'+64. Negative values come back as
+      // large unsigned ones, and the comparison is '>' as in Prometheus (see its docs/bstream.md).
+      const w = peek32(d, pos);
+      if (w >= 0) pos += 1;
+      else if ((w & 0x40000000) === 0) {
+        let dod = (w >>> 16) & 0x3fff;
+        if (dod > 8192) dod -= 16384;
         delta += dod;
+        pos += 16;
+      } else if ((w & 0x20000000) === 0) {
+        let dod = (w >>> 12) & 0x1ffff;
+        if (dod > 65536) dod -= 131072;
+        delta += dod;
+        pos += 20;
+      } else if ((w & 0x10000000) === 0) {
+        let dod = (w >>> 8) & 0xfffff;
+        if (dod > 524288) dod -= 1048576;
+        delta += dod;
+        pos += 24;
+      } else {
+        const hi = peek32(d, pos + 4);
+        const lo = peek32(d, pos + 36) >>> 0;
+        delta += hi * TWO_32 + lo;
+        pos += 68;
       }
       t += delta;
     }
 
     // Value: '0' same as before; '10' XOR inside the previous window; '11' + 5 bits leading + 6 bits length.
-    if (r.readBit() === 1) {
-      if (r.readBit() === 1) {
-        leading = r.readBits(5);
-        let sig = r.readBits(6);
-        if (sig === 0) sig = 64; // 64 does not fit in 6 bits and 0 significant bits never happens.
-        if (leading + sig > 64) throw new DecodeError('decode', 'XOR chunk value window exceeds 64 bits');
-        trailing = 64 - leading - sig;
+    const v = peek32(d, pos);
+    if (v >= 0) pos += 1;
+    else {
+      if ((v & 0x40000000) === 0) pos += 2;
+      else {
+        const newLeading = (v >>> 25) & 31;
+        let newSig = (v >>> 19) & 63;
+        if (newSig === 0) newSig = 64; // 64 does not fit in 6 bits and 0 significant bits never happens.
+        pos += 13;
+        if (newLeading + newSig > 64) {
+          out.length = n;
+          out.sorted = sorted;
+          if (pos > totalBits) throw endedEarly();
+          throw new DecodeError('decode', 'XOR chunk value window exceeds 64 bits');
+        }
+        leading = newLeading;
+        sig = newSig;
+        const end = leading + sig; // bit after the last significant one, counted from the top of the value
+        hiMask = msbRangeMask(leading, end < 32 ? end : 32);
+        loMask = msbRangeMask(leading > 32 ? leading - 32 : 0, end - 32);
       }
-      const sig = 64 - leading - trailing;
-      let dHi = 0;
-      let dLo: number;
-      if (sig > 32) {
-        dHi = r.readBits(sig - 32);
-        dLo = r.readBits(32);
-      } else {
-        dLo = r.readBits(sig);
-      }
-      // Shift the significant bits left by `trailing` across the two 32-bit words.
-      if (trailing >= 32) {
-        dHi = trailing === 64 ? 0 : dLo << (trailing - 32);
-        dLo = 0;
-      } else if (trailing > 0) {
-        dHi = (dHi << trailing) | (dLo >>> (32 - trailing));
-        dLo = dLo << trailing;
-      }
-      vHi = (vHi ^ dHi) >>> 0;
-      vLo = (vLo ^ dLo) >>> 0;
+      const base = pos - leading; // never negative: at least 96 bits of header precede any value window
+      vHi ^= peek32(d, base) & hiMask;
+      vLo ^= peek32(d, base + 32) & loMask;
+      pos += sig;
     }
-    if (t >= minT && t <= maxT) out.pushBits(t, vHi, vLo);
+
+    if (pos > totalBits) {
+      out.length = n;
+      out.sorted = sorted;
+      throw endedEarly();
+    }
+    if (t >= minT && t <= maxT) {
+      if (t <= prevT) sorted = false;
+      ts[n] = t;
+      words[2 * n + WORD_HI] = vHi;
+      words[2 * n + WORD_LO] = vLo;
+      prevT = t;
+      n++;
+    }
   }
-  return out.length - start;
+  out.length = n;
+  out.sorted = sorted;
+  return n - start;
 }
