@@ -58,7 +58,7 @@ describe('secure shell settings', () => {
 
   it('the window applies exactly these settings, blocks navigation and window.open', () => {
     const src = readFileSync(join(root, 'electron/main/window.ts'), 'utf8');
-    const block = /webPreferences: \{([\s\S]*?)\n    \}/.exec(src)?.[1] ?? '';
+    const block = /webPreferences: \{([\s\S]*?)\n {4}\}/.exec(src)?.[1] ?? '';
     const literal = Object.fromEntries(
       [...block.matchAll(/^\s*(\w+): ([^,]+),/gm)].filter(([, k]) => k !== 'preload').map(([, k, v]) => [k, JSON.parse(v.replace(/'/g, '"'))]),
     );
