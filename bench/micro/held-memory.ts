@@ -1,5 +1,8 @@
 // Bytes held per decoded sample as the process really holds it: every series of a collector read over remote_read,
-// heap + array buffers measured after a forced GC, before and after, divided by the samples kept.
+// heap + array buffers measured after forced GCs, before and after, divided by the samples kept. One read is done
+// and dropped first, and each measurement repeats GC across event-loop turns: a single gc() leaves array buffers of
+// the previous phase unswept and counts first-use module state, which swung the old figure between 7 and 38 B/sample
+// for the same code.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { remoteRead } from '@core/remote-read/client';
@@ -14,9 +17,14 @@ export interface HeldMemoryResult {
   arrayBytesPerSample: number;
 }
 
-function gc(): void {
+/** Full GCs across a few event-loop turns, so freed array-buffer backing stores are really released. */
+async function gc(): Promise<void> {
   setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
+  const collect = runInNewContext('gc') as () => void;
+  for (let k = 0; k < 3; k++) {
+    collect();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 function used(): number {
@@ -25,12 +33,15 @@ function used(): number {
 }
 
 export async function measureHeldMemory(readUrl: string, w: Window): Promise<HeldMemoryResult> {
-  gc();
+  const read = () =>
+    remoteRead({ url: readUrl, remoteTimeoutMs: 300_000 }, [{ matchers: [{ type: '=~', name: '__name__', value: '.+' }], startMs: w.startMs, endMs: w.endMs }], {
+      limits: { maxSamples: Infinity, maxBytes: Infinity },
+    });
+  await read(); // warm-up, dropped: lazily built module and connection state is not held by the result
+  await gc();
   const before = used();
-  const res = await remoteRead({ url: readUrl, remoteTimeoutMs: 300_000 }, [{ matchers: [{ type: '=~', name: '__name__', value: '.+' }], startMs: w.startMs, endMs: w.endMs }], {
-    limits: { maxSamples: Infinity, maxBytes: Infinity },
-  });
-  gc();
+  const res = await read();
+  await gc();
   const held: RawSeries[] = res.results[0];
   const after = used();
   let samples = 0;
