@@ -1,7 +1,17 @@
 // Keyboard shortcuts of the workbench: one table, used both to dispatch key events and to render the help popover.
 // Pure: matching takes a plain key-event shape.
 
-export type ShortcutAction = 'query.run' | 'panel.new' | 'panel.close' | 'theme.toggle' | 'help.toggle' | 'editor.focus' | 'profiles.open';
+export type ShortcutAction =
+  | 'query.run'
+  | 'panel.new'
+  | 'panel.close'
+  | 'theme.toggle'
+  | 'help.toggle'
+  | 'editor.focus'
+  | 'profiles.open'
+  | 'file.save'
+  | 'file.saveAs'
+  | 'file.open';
 
 export interface Shortcut {
   action: ShortcutAction;
@@ -20,6 +30,9 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'theme.toggle', keys: 'Alt+Shift+D', description: 'Switch light / dark theme' },
   { action: 'theme.toggle', keys: 'Mod+Shift+D', description: 'Switch light / dark theme (desktop app menu)' },
   { action: 'profiles.open', keys: 'Alt+P', description: 'Open cluster profiles' },
+  { action: 'file.save', keys: 'Mod+S', description: 'Save the workspace' },
+  { action: 'file.saveAs', keys: 'Mod+Shift+S', description: 'Save the workspace as…' },
+  { action: 'file.open', keys: 'Mod+O', description: 'Open a workspace' },
   { action: 'help.toggle', keys: 'Shift+?', description: 'Show or hide this help' },
 ];
 

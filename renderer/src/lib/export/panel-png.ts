@@ -1,0 +1,53 @@
+// A panel's chart as a PNG: finds the panel's uPlot canvas, describes it (title, range, cluster and nodes, legend)
+// from the result the panel shows, and renders it with png-render.ts. Also collects every panel's PNG for a bundle.
+import { legendItems } from '../graph/legend';
+import { session, type ShownResult } from '../workspace/session.svelte';
+import { blobToBase64 } from './download';
+import { pageColors, renderChartPng, type RenderedPng } from './png-render';
+
+function fmtTime(ms: number): string {
+  return new Date(ms).toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}
+
+function fmtStep(ms: number): string {
+  return ms % 60_000 === 0 ? `${ms / 60_000}m` : `${ms / 1000}s`;
+}
+
+/** The header lines under the title: time range with step and merge, then cluster and nodes. */
+export function describeResult(s: ShownResult): string[] {
+  const v = s.view;
+  const range = v.kind === 'range' ? `${fmtTime(v.startMs)} → ${fmtTime(v.endMs)} · step ${fmtStep(v.stepMs)}` : `at ${fmtTime(v.endMs)}`;
+  const lines = [`${range} · merge ${v.strategy}${s.offline ? ' · offline snapshot' : ''}`];
+  lines.push(`Cluster ${s.clusterName} · nodes ${s.nodes.join(', ') || '—'}`);
+  return lines;
+}
+
+/** The main chart of a panel (not the small per-node plots of the compare view). */
+export function panelChartCanvas(panelEl: Element): HTMLCanvasElement | null {
+  return panelEl.querySelector<HTMLCanvasElement>('[data-testid="graph-chart"] canvas') ?? panelEl.querySelector<HTMLCanvasElement>('.uplot canvas');
+}
+
+export async function renderPanelPng(panelEl: Element, panelId: string): Promise<RenderedPng> {
+  const canvas = panelChartCanvas(panelEl);
+  const shown = session.shown[panelId];
+  if (!canvas || !shown) throw new Error('This panel has no chart to export: run it in Graph view first.');
+  const series = shown.view.merged.series;
+  const legend = legendItems(series.map((s) => s.labels)).map((it) => ({ label: it.label, color: it.color }));
+  return renderChartPng(canvas, { title: shown.view.expr, lines: describeResult(shown), legend }, pageColors(panelEl));
+}
+
+/** PNGs of every panel that shows a chart, base64 for export.bundle; panels without one are skipped. */
+export async function collectPanelPngs(root: ParentNode): Promise<{ panelId: string; name?: string; base64: string }[]> {
+  const out: { panelId: string; name?: string; base64: string }[] = [];
+  for (const el of root.querySelectorAll<HTMLElement>('[data-testid="query-panel"]')) {
+    const id = el.dataset.panelId;
+    if (!id || !session.shown[id] || !panelChartCanvas(el)) continue;
+    try {
+      const png = await renderPanelPng(el, id);
+      out.push({ panelId: id, name: `panel-${out.length + 1}`, base64: await blobToBase64(png.blob) });
+    } catch {
+      // A panel that cannot be drawn is left out of the bundle rather than failing it.
+    }
+  }
+  return out;
+}
