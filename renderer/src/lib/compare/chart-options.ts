@@ -19,10 +19,28 @@ export interface PlotBox {
   width: number;
 }
 
+/** A stretch to shade on the plot (the finding the user picked), unix ms. */
+export interface Band {
+  startMs: number;
+  endMs: number;
+  color: string;
+}
+
 export interface CompareChartInput extends Omit<ChartOptionsInput, 'series' | 'stacked'> {
   lines: readonly CompareLine[];
   syncKey: string;
   onPlotBox?: (box: PlotBox) => void;
+  band?: Band | null;
+}
+
+/** Canvas x extent of a band, clipped to the plot box; null when it is out of view. At least 2 px wide so an
+ * instant finding (a reset) still shows. Positions in canvas pixels, as uPlot's draw hooks use. */
+export function bandPixels(startPx: number, endPx: number, plotLeft: number, plotWidth: number): { x: number; width: number } | null {
+  const lo = Math.max(plotLeft, Math.min(startPx, endPx));
+  const hi = Math.min(plotLeft + plotWidth, Math.max(startPx, endPx));
+  if (hi < plotLeft || lo > plotLeft + plotWidth) return null;
+  const w = Math.max(2, hi - lo);
+  return { x: Math.min(lo, plotLeft + plotWidth - w), width: w };
 }
 
 /** `#rrggbb` → `#rrggbbaa`; other colour syntaxes pass through unchanged. */
@@ -46,6 +64,24 @@ export function buildCompareOptions(input: CompareChartInput): uPlot.Options {
   });
   // setSeries off: focusing a series in one tile must not dim unrelated series (by index) in the others.
   o.cursor = { ...o.cursor, sync: { key: input.syncKey, setSeries: false } };
+  const band = input.band;
+  if (band) {
+    o.hooks = {
+      ...o.hooks,
+      // Under the series: drawClear runs after the canvas is cleared and before the lines are drawn.
+      drawClear: [
+        ...(o.hooks?.drawClear ?? []),
+        (u) => {
+          const px = bandPixels(u.valToPos(band.startMs / 1000, 'x', true), u.valToPos(band.endMs / 1000, 'x', true), u.bbox.left, u.bbox.width);
+          if (!px) return;
+          u.ctx.save();
+          u.ctx.fillStyle = withAlpha(band.color, 0.18);
+          u.ctx.fillRect(px.x, u.bbox.top, px.width, u.bbox.height);
+          u.ctx.restore();
+        },
+      ],
+    };
+  }
   const onBox = input.onPlotBox;
   if (onBox) {
     o.hooks = {

@@ -27,7 +27,7 @@ export function formatPct(p: number): string {
 
 export function formatLastSample(ms: number | null, nowMs: number): string {
   if (ms === null) return 'no samples';
-  const age = nowMs - ms;
+  const age = Math.round((nowMs - ms) / 1000) * 1000;
   return age >= 1000 ? `${formatTime(ms)} (${formatDuration(age)} ago)` : formatTime(ms);
 }
 

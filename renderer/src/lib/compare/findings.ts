@@ -21,7 +21,9 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
 
 /** "4m2s"; a reset or other instant finding is "instant" rather than "0s". */
 export function formatFindingDuration(ms: number): string {
-  return ms > 0 ? formatDuration(ms) : 'instant';
+  if (!(ms > 0)) return 'instant';
+  if (ms < 1000) return `${Math.round(ms)}ms`;
+  return formatDuration(Math.round(ms / 1000) * 1000);
 }
 
 export function formatTime(ms: number): string {
@@ -34,8 +36,9 @@ export function formatCoveredBy(nodes: readonly string[]): string {
   return nodes.length ? nodes.join(', ') : 'nobody';
 }
 
+/** Node-wide findings (a scrape offset) carry no labels: say so instead of printing "{}". */
 export function findingLabels(f: Finding): string {
-  return formatSeriesLabels(f.labels);
+  return Object.keys(f.labels).length ? formatSeriesLabels(f.labels) : '(all series)';
 }
 
 /** A cell a spreadsheet would evaluate (= + - @, or a leading tab / CR) gets a leading ' so it stays text. */

@@ -112,6 +112,23 @@ export function provenanceShares(summaries: readonly MergedRawSummary[], nodeCou
   return acc.map((a, node) => ({ node, ms: a[0], pct: total > 0 ? (a[0] / total) * 100 : 0 }));
 }
 
+/**
+ * The nodes' sample interval, estimated from coverage: covered time over samples per series (median over nodes).
+ * Used to tell consecutive samples (join them in the strip) from a real hole. null when coverage says nothing.
+ */
+export function estimateIntervalMs(coverage: readonly { series: number; samples: number; coveragePct: number }[], rangeMs: number): number | null {
+  const xs = coverage
+    .filter((c) => c.series > 0 && c.samples > c.series && c.coveragePct > 0)
+    .map((c) => (rangeMs * (c.coveragePct / 100)) / (c.samples / c.series))
+    .sort((a, b) => a - b);
+  return xs.length ? xs[Math.floor(xs.length / 2)] : null;
+}
+
+/** Runs closer than this are one stretch: the step, or 2.5 scrape intervals when coverage lets us estimate one. */
+export function joinThresholdMs(stepMs: number, intervalMs: number | null): number {
+  return Math.max(stepMs, intervalMs === null ? 0 : intervalMs * 2.5);
+}
+
 export function totalTieBreaks(summaries: readonly MergedRawSummary[]): number {
   return summaries.reduce((s, x) => s + x.tieBreaks, 0);
 }
