@@ -10,6 +10,13 @@ export function installMenu(sendMenuAction: (action: string) => void): void {
       submenu: [
         { label: 'New Panel', accelerator: 'CmdOrCtrl+T', click: () => sendMenuAction('panel.new') },
         { type: 'separator' },
+        { label: 'Open Workspace…', accelerator: 'CmdOrCtrl+O', click: () => sendMenuAction('file.open') },
+        { label: 'Save Workspace', accelerator: 'CmdOrCtrl+S', click: () => sendMenuAction('file.save') },
+        { label: 'Save Workspace As…', accelerator: 'CmdOrCtrl+Shift+S', click: () => sendMenuAction('file.saveAs') },
+        { label: 'Export Incident Bundle…', click: () => sendMenuAction('file.bundle') },
+        { type: 'separator' },
+        { label: 'Serve to Grafana…', click: () => sendMenuAction('grafana.open') },
+        { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },

@@ -1,6 +1,6 @@
 // Getting a file out of the renderer without a save dialog: a Blob URL clicked through a[download], names that are
 // safe on every OS, and the base64 the bundle call wants. The last download is remembered (URL kept alive until the
-// next one) so a test or a "download again" can read it back.
+// next one) so a test can read it back.
 import { safeStem } from '../workspace/paths';
 
 export interface LastDownload {
@@ -40,7 +40,9 @@ export function downloadBlob(blob: Blob, filename: string, meta: Omit<LastDownlo
   a.click();
   a.remove();
   last = { url, filename, ...meta };
-  document.documentElement.dataset.lastDownload = JSON.stringify(last);
+  // Test hook (and devtools): the page's CSP (connect-src 'self') forbids fetching blob: URLs back, so the last
+  // file is also kept as a Blob on window for end-to-end tests to read.
+  (window as unknown as { __rrxLastDownload?: LastDownload & { blob: Blob } }).__rrxLastDownload = { ...last, blob };
   return last;
 }
 

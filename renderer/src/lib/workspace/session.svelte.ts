@@ -123,7 +123,14 @@ class WorkspaceSession {
   /** Re-evaluates an (edited) panel from the snapshot; throws ApiCallError("snapshot-missing") when not covered. */
   async evaluateOffline(p: PanelSettings): Promise<QueryResultView> {
     if (!this.workspaceId) throw new ApiCallError({ kind: 'workspace-not-found', message: 'No workspace is open.' });
-    const view = await callApi('workspace.evaluate', { workspaceId: this.workspaceId, panel: toWorkspacePanel(p, undefined) });
+    const panel = toWorkspacePanel(p, undefined);
+    // A relative panel keeps the window it showed from the file. (Left relative, the core would anchor an edited
+    // query at the newest read of any panel, which this panel's own data may not reach.)
+    const seen = this.shown[p.id];
+    if (panel.range.type === 'relative' && seen?.offline && seen.view.kind === 'range' && seen.view.endMs > seen.view.startMs) {
+      panel.range = { type: 'absolute', startMs: seen.view.startMs, endMs: seen.view.endMs };
+    }
+    const view = await callApi('workspace.evaluate', { workspaceId: this.workspaceId, panel });
     this.recordOffline(p.id, view);
     return view;
   }
@@ -217,7 +224,7 @@ class WorkspaceSession {
   }
 
   async takeOpenRequests(): Promise<void> {
-    let paths: string[] = [];
+    let paths: string[];
     try {
       paths = await callApi('app.takeOpenRequests', undefined);
     } catch {
