@@ -68,11 +68,39 @@ describe('replica comparison', () => {
     await shot('demo-findings');
     await (await view.$(tid('findings'))).scrollIntoView();
     await shot('demo-findings-table');
+    // CSV export: capture the Blob handed to the download link and check its rows.
+    await browser.execute(() => {
+      const w = window as unknown as { __csv?: Promise<string>; __csvName?: string };
+      const orig = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (b: Blob | MediaSource) => {
+        if (b instanceof Blob) w.__csv = b.text();
+        return orig(b);
+      };
+      const click = HTMLAnchorElement.prototype.click;
+      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+        w.__csvName = this.download;
+        // No real download in the test browser: the link's target is all we need.
+        if (!this.download) click.call(this);
+      };
+    });
+    const exportButton = await view.$(tid('findings-export'));
+    await exportButton.scrollIntoView({ block: 'center' });
+    await exportButton.click();
+    const csv = await browser.execute(async () => {
+      const w = window as unknown as { __csv?: Promise<string>; __csvName?: string };
+      return { text: (await w.__csv) ?? '', name: w.__csvName ?? '' };
+    });
+    expect(csv.name).toMatch(/^rrx-findings-node_network_receive_bytes_total.*\.csv$/);
+    const lines = csv.text.split('\r\n');
+    expect(lines[0]).toBe('kind,severity,node,series,start,end,duration_seconds,covered_by,detail');
+    expect(lines.filter((l) => l.startsWith('gap,') && l.includes(',demo-b,')).length).toBe(1);
+    expect(lines.length).toBe(rows.length + 2);
   });
 
   it('demo: switching strategy re-merges the cached reads (only query.remerge is called) and changes the provenance', async () => {
     const p = await panel(0);
     const view = await p.$(tid('compare-view'));
+    await browser.execute(() => window.scrollTo(0, 0));
     await recordApiCalls();
     await switchStrategy('prefer-first');
     const first = await stripShares();

@@ -11,6 +11,8 @@ export interface CompareLine {
   /** The selected series: drawn bold; the rest thin and translucent so the selection reads at a glance. */
   bold: boolean;
   dashed?: boolean;
+  /** Drawn wide and translucent underneath (the merged line in the overlay, so node lines on top stay visible). */
+  wide?: boolean;
 }
 
 export interface PlotBox {
@@ -61,6 +63,10 @@ export function buildCompareOptions(input: CompareChartInput): uPlot.Options {
     s.width = l.bold ? 2 : 1;
     s.stroke = l.bold ? l.color : withAlpha(l.color, 0.45);
     if (l.dashed) s.dash = [6, 3];
+    if (l.wide) {
+      s.width = 5;
+      s.stroke = withAlpha(l.color, 0.55);
+    }
   });
   // setSeries off: focusing a series in one tile must not dim unrelated series (by index) in the others.
   o.cursor = { ...o.cursor, sync: { key: input.syncKey, setSeries: false } };
@@ -84,11 +90,14 @@ export function buildCompareOptions(input: CompareChartInput): uPlot.Options {
   }
   const onBox = input.onPlotBox;
   if (onBox) {
-    o.hooks = {
-      ...o.hooks,
-      setSize: [...(o.hooks?.setSize ?? []), (u) => onBox({ left: u.over.offsetLeft, width: u.over.clientWidth })],
-      ready: [...(o.hooks?.ready ?? []), (u) => onBox({ left: u.over.offsetLeft, width: u.over.clientWidth })],
+    // On every draw, because the y axis resizes to its tick labels after the plot is built (a new scale, a new
+    // zoom); reported only when it changed so the strip is not re-rendered on each cursor move.
+    let last = { left: -1, width: -1 };
+    const report = (u: uPlot) => {
+      const box = { left: u.over.offsetLeft, width: u.over.clientWidth };
+      if (box.left !== last.left || box.width !== last.width) onBox((last = box));
     };
+    o.hooks = { ...o.hooks, draw: [...(o.hooks?.draw ?? []), report] };
   }
   return o;
 }

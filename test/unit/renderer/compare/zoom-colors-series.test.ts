@@ -89,7 +89,9 @@ describe('compare chart options', () => {
     expect(o.hooks?.drawClear).toBeUndefined();
     const withBand = buildCompareOptions({ ...base, lines: [], band: { startMs: 0, endMs: 1, color: '#000000' }, onPlotBox: () => undefined });
     expect(withBand.hooks?.drawClear).toHaveLength(1);
-    expect(withBand.hooks?.ready).toHaveLength(1);
+    expect(withBand.hooks?.draw).toHaveLength(1);
+    const wide = buildCompareOptions({ ...base, lines: [{ label: 'm', color: '#445566', bold: true, wide: true }] });
+    expect(wide.series[1]).toMatchObject({ width: 5, stroke: '#4455668c' });
   });
   it('alpha and band pixels', () => {
     expect(withAlpha('#ff0000', 0.5)).toBe('#ff000080');
