@@ -45,8 +45,12 @@ export class SampleBuffer {
     this.length += n;
   }
 
-  /** Exact-length copies of the columns. */
+  /**
+   * Exact-length columns. When the buffer is exactly full they are handed over without a copy (the common case:
+   * capacities are sized to the output), so the buffer must not be used after finish().
+   */
   finish(): { timestamps: Float64Array; values: Float64Array; provenance: Uint8Array } {
+    if (this.length === this.ts.length) return { timestamps: this.ts, values: this.vals, provenance: this.prov };
     return {
       timestamps: this.ts.slice(0, this.length),
       values: this.vals.slice(0, this.length),

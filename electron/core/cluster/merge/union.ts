@@ -10,7 +10,6 @@
 import { lowerBound } from '@core/series/memory-store';
 import { isStaleAt } from '@core/series/stale-marker';
 import type { GroupMember } from './group';
-import { SampleBuffer } from './sample-buffer';
 import { GAP_FACTOR, medianSpacing } from './scrape-interval';
 import { sameValueAt } from './tie-breaks';
 
@@ -21,45 +20,67 @@ export interface MergedColumns {
 }
 
 export function mergeUnion(members: readonly GroupMember[], gapFactor = GAP_FACTOR): MergedColumns & { tieBreaks: number } {
+  const nm = members.length;
+  // Columns hoisted into local arrays: this loop runs once per output sample, so no property walk inside it.
+  const tss: Float64Array[] = [];
+  const vss: Float64Array[] = [];
+  const lens = new Int32Array(nm);
   let total = 0;
-  for (const m of members) total += m.timestamps.length;
-  const out = new SampleBuffer(total);
-  const cur = new Int32Array(members.length);
-  const thresholds = new Float64Array(members.length).fill(NaN); // computed lazily, only when a marker needs them
+  for (let m = 0; m < nm; m++) {
+    tss.push(members[m].timestamps);
+    vss.push(members[m].values);
+    lens[m] = members[m].timestamps.length;
+    total += lens[m];
+  }
+  // At most one output sample per input sample, so the columns are allocated once and never grow.
+  const outTs = new Float64Array(total);
+  const outV = new Float64Array(total);
+  const outP = new Uint8Array(total);
+  let k = 0;
+  const cur = new Int32Array(nm);
+  const thresholds = new Float64Array(nm).fill(NaN); // computed lazily, only when a marker needs them
   let tieBreaks = 0;
   for (;;) {
     let t = Infinity;
-    for (let m = 0; m < members.length; m++) {
-      const ts = members[m].timestamps;
-      if (cur[m] < ts.length && ts[cur[m]] < t) t = ts[cur[m]];
+    for (let m = 0; m < nm; m++) {
+      const c = cur[m];
+      if (c < lens[m] && tss[m][c] < t) t = tss[m][c];
     }
     if (t === Infinity) break;
 
+    // Every member at t takes part (and moves past t): the first real value wins; ties are counted when any
+    // member's value differs from the first member's at t.
     let winner = -1;
+    let winnerAt = 0;
     let firstAtT = -1;
+    let firstAt = 0;
     let differs = false;
-    for (let m = 0; m < members.length; m++) {
-      const mm = members[m];
-      if (cur[m] >= mm.timestamps.length || mm.timestamps[cur[m]] !== t) continue;
-      if (firstAtT < 0) firstAtT = m;
-      else if (!sameValueAt(members[firstAtT].values, cur[firstAtT], mm.values, cur[m])) differs = true;
-      if (winner < 0 && !isStaleAt(mm.values, cur[m])) winner = m;
+    for (let m = 0; m < nm; m++) {
+      const c = cur[m];
+      if (c >= lens[m] || tss[m][c] !== t) continue;
+      if (firstAtT < 0) {
+        firstAtT = m;
+        firstAt = c;
+      } else if (!sameValueAt(vss[firstAtT], firstAt, vss[m], c)) differs = true;
+      if (winner < 0 && !isStaleAt(vss[m], c)) {
+        winner = m;
+        winnerAt = c;
+      }
+      cur[m] = c + 1;
     }
     if (differs) tieBreaks++;
     if (winner < 0) {
       winner = firstAtT; // only stale markers at t
-      if (!coveredByOther(members, t, thresholds, gapFactor)) {
-        out.push(members[winner].timestamps, members[winner].values, cur[winner], members[winner].node);
-      }
-    } else {
-      out.push(members[winner].timestamps, members[winner].values, cur[winner], members[winner].node);
+      winnerAt = firstAt;
+      if (coveredByOther(members, t, thresholds, gapFactor)) continue;
     }
-    for (let m = 0; m < members.length; m++) {
-      const ts = members[m].timestamps;
-      if (cur[m] < ts.length && ts[cur[m]] === t) cur[m]++;
-    }
+    outTs[k] = t;
+    outV[k] = vss[winner][winnerAt]; // Float64Array slot to slot: NaN payloads survive
+    outP[k] = members[winner].node;
+    k++;
   }
-  return { ...out.finish(), tieBreaks };
+  if (k === total) return { timestamps: outTs, values: outV, provenance: outP, tieBreaks };
+  return { timestamps: outTs.slice(0, k), values: outV.slice(0, k), provenance: outP.slice(0, k), tieBreaks };
 }
 
 /** Is some member without a sample at t scraping the series across t (real value before, next sample soon after)? */
