@@ -226,6 +226,7 @@ describe('workspace', () => {
   });
 
   it('serves the demo cluster to Grafana: the URL answers /api/v1/query', async () => {
+    await openFileMenu();
     await (await $(tid('grafana-button'))).click();
     const row = await $(tid('grafana-row'));
     await row.waitForDisplayed();
