@@ -20,7 +20,7 @@ export interface OfflineEvaluation {
 
 /**
  * The frame a panel stands for in this workspace. Absolute ranges are themselves; a relative range ("last 1h") means
- * the frame its own stored read used when the query is unchanged, else the same span ending at the newest read.
+ * the frame its own stored read used when the query is unchanged, else the same span ending where that read ended.
  */
 export function panelFrame(panel: WorkspacePanel, reads: readonly StoredRead[]): TimeFrame {
   let startMs: number;
@@ -32,7 +32,10 @@ export function panelFrame(panel: WorkspacePanel, reads: readonly StoredRead[]):
     const own = reads.find((r) => r.panelId === panel.id && r.expr === panel.expr);
     const sameShape = own && (panel.kind === 'instant' ? own.frame.stepMs === 0 : own.frame.stepMs === panel.stepMs && own.frame.endMs - own.frame.startMs === span);
     if (own && sameShape) return own.frame;
-    const anchor = own?.frame.endMs ?? Math.max(...reads.map((r) => r.frame.endMs));
+    // An edited query keeps the end of this panel's own read: another panel's read may end a little later, and
+    // anchoring there would ask for data this panel's snapshot does not have.
+    const ownRead = reads.find((r) => r.panelId === panel.id);
+    const anchor = ownRead?.frame.endMs ?? Math.max(...reads.map((r) => r.frame.endMs));
     endMs = Number.isFinite(anchor) ? anchor : Date.now() - (panel.range.endOffsetMs ?? 0);
     startMs = endMs - panel.range.durationMs;
   }
@@ -48,7 +51,7 @@ export function evaluatePanelOffline(
   const spec = clusterSpecOf(profile, opts.strategy ?? panel.strategy);
   const frame = panelFrame(panel, reads);
   const input: ClusterQueryInput = { expr: panel.expr, frame, ...(panel.lookbackDeltaMs ? { lookbackDeltaMs: panel.lookbackDeltaMs } : {}) };
-  const ast = parseQuery(panel.expr);
+  const ast = parseQuery(panel.expr, spec.compat);
   const requests = planSelectors(ast, { startMs: frame.startMs, endMs: frame.endMs, stepMs: frame.stepMs, lookbackDeltaMs: input.lookbackDeltaMs, compat: spec.compat });
   const snapshot = coverFromStored(requests, reads);
   const result = evaluateSnapshot(spec, ast, input, snapshot, {
