@@ -24,6 +24,18 @@ export class MemorySeriesStore implements SeriesStore {
   }
 }
 
+/** First index i with ts[i] > t. */
+export function upperBound(ts: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = ts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ts[mid] <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** First index i with ts[i] >= t. */
 export function lowerBound(ts: Float64Array, t: number): number {
   let lo = 0;

@@ -9,7 +9,7 @@
 // coveredBy: nodes with samples more than half an interval inside the gap (where the missed scrapes would be).
 // Severity high when, even with all other nodes' samples, a spacing > threshold remains: the merged view lacks
 // data there too. Otherwise medium for an outage (≥ outageShare of the node's series, at least 2), else low.
-import { lowerBound } from '@core/series/memory-store';
+import { lowerBound, upperBound } from '@core/series/memory-store';
 import type { Labels } from '@core/series/types';
 import type { AnalysisContext, WindowGroup } from './context';
 import { commonLabels } from './label-summary';
@@ -70,17 +70,6 @@ function collectSeriesGaps(ctx: AnalysisContext, g: WindowGroup, order: number, 
 /** Samples with lo < t < hi. */
 function countIn(ts: Float64Array, lo: number, hi: number): number {
   return Math.max(0, lowerBound(ts, hi) - upperBound(ts, lo));
-}
-
-function upperBound(ts: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = ts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ts[mid] <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Would the merged view still have a spacing > thr across [start, end] after taking every other node's samples? */

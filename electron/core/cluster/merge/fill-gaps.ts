@@ -6,7 +6,7 @@
 // current first sample (or ends more than one after the last), the open stretch before (after) is a gap. Fillers go
 // one after the other, in node order; each sees the series as filled so far, so a later node only fills what the
 // earlier ones left open.
-import { lowerBound } from '@core/series/memory-store';
+import { lowerBound, upperBound } from '@core/series/memory-store';
 import type { GroupMember } from './group';
 import { SampleBuffer } from './sample-buffer';
 import { GAP_FACTOR, medianSpacing, pooledMedianSpacing } from './scrape-interval';
@@ -53,16 +53,4 @@ function fillFrom(cur: MergedColumns, f: GroupMember, threshold: number): Merged
   // Trailing edge.
   if (fts[fts.length - 1] - ts[n - 1] > threshold) out.pushRange(fts, f.values, upperBound(fts, ts[n - 1]), fts.length, f.node);
   return out.finish();
-}
-
-/** First index with ts[i] > t. */
-function upperBound(ts: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = ts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ts[mid] <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

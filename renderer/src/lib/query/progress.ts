@@ -2,14 +2,8 @@
 // Pure: the panel keeps the state and replaces it with each event.
 import type { NodeReadState, QueryProgressEvent } from '@shared/api/types';
 
-export interface NodeProgress {
-  node: string;
-  state: NodeReadState;
-  bytes: number;
-  series: number;
-  samples: number;
-  error?: string;
-}
+/** One node's progress: the event without its query id. */
+export type NodeProgress = Omit<QueryProgressEvent, 'queryId'>;
 
 export type ProgressState = NodeProgress[];
 
