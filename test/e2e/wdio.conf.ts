@@ -54,6 +54,11 @@ export const config: WebdriverIO.Config = {
       if (!existsSync(bin)) throw new Error(`${bin} is missing: install it with "apt-get install -y ${pkg}".`);
     }
     mkdirSync(ARTIFACTS, { recursive: true });
+  },
+
+  // Every spec file gets its own bridge and data folder (a first start with the demo cluster), so specs never see
+  // each other's profiles, history or recent files. This runs in the spec's worker, before the spec.
+  async before() {
     const dataDir = mkdtempSync(join(tmpdir(), 'rrx-e2e-data-'));
     bridge = await startBridgeProcess({ RRX_DATA_DIR: dataDir });
     process.env.RRX_E2E_URL = bridge.url;
@@ -61,7 +66,7 @@ export const config: WebdriverIO.Config = {
     process.env.RRX_E2E_PORT = String(bridge.port);
   },
 
-  async onComplete() {
+  async after() {
     await bridge?.stop();
   },
 

@@ -235,9 +235,10 @@ describe('replica comparison', () => {
     writeFileSync(join(ARTIFACTS, 'compare-real-staleness.json'), JSON.stringify(ages));
     // The check can see a hole: node b alone is stale across the outage…
     expect(ages['union-node-b']).toBeGreaterThan(20_000);
-    // …and the merged data never is.
-    expect(ages.union).toBeLessThanOrEqual(2_000);
-    expect(ages.penalty).toBeLessThanOrEqual(2_000);
+    // …and the merged data never is: at most three scrape intervals old (a loaded CI machine delays a scrape now and
+    // then; the outage itself would show as more than 20 s).
+    expect(ages.union).toBeLessThanOrEqual(3 * cluster.scrapeIntervalS * 1000);
+    expect(ages.penalty).toBeLessThanOrEqual(3 * cluster.scrapeIntervalS * 1000);
 
     await switchStrategy('union');
     await shot('real-union');
