@@ -60,7 +60,7 @@ export async function runCompare(index = 0, timeout = 90_000): Promise<Webdriver
   return view as unknown as WebdriverIO.Element;
 }
 
-export async function xRangeOf(el: WebdriverIO.Element): Promise<{ min: number; max: number }> {
+export async function xRangeOf(el: { getAttribute(name: string): Promise<string | null> }): Promise<{ min: number; max: number }> {
   return { min: Number(await el.getAttribute('data-x-min')), max: Number(await el.getAttribute('data-x-max')) };
 }
 
