@@ -2,20 +2,10 @@
 // resources/icons/, a Windows .ico and a macOS .icns (both holding PNGs), so electron-builder converts nothing.
 // Run: node resources/make-icon-set.mjs (after make-icon.mjs). Deterministic: same input, same bytes.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { deflateSync, inflateSync } from 'node:zlib';
+import { inflateSync } from 'node:zlib';
+import { encodePng } from './png-codec.mjs';
 
 const here = (p) => new URL(p, import.meta.url);
-
-const crcTable = new Uint32Array(256).map((_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-const crc = (buf) => {
-  let c = 0xffffffff;
-  for (const b of buf) c = crcTable[(c ^ b) & 255] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-};
 
 /** RGBA 8-bit, non-interlaced PNG → { size, px } (what make-icon.mjs writes; other PNGs are refused). */
 function decodePng(buf) {
@@ -50,25 +40,6 @@ function decodePng(buf) {
   }
   if (w !== h) throw new Error('icon.png must be square');
   return { size: w, px };
-}
-
-function encodePng(size, px) {
-  const chunk = (type, data) => {
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    out.write(type, 4, 'ascii');
-    Buffer.from(data).copy(out, 8);
-    out.writeUInt32BE(crc(out.subarray(4, 8 + data.length)), 8 + data.length);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0);
-  ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 6;
-  const rows = Buffer.alloc(size * (size * 4 + 1));
-  for (let y = 0; y < size; y++) Buffer.from(px.buffer, px.byteOffset + y * size * 4, size * 4).copy(rows, y * (size * 4 + 1) + 1);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
 }
 
 /** Area-average downscale with premultiplied alpha, so transparent edges do not darken. */
