@@ -38,16 +38,7 @@ export function evalAggregate(ev: Evaluator, e: AggregateExpr, grid: StepGrid): 
   if (e.op === 'topk' || e.op === 'bottomk' || e.op === 'limitk' || e.op === 'limit_ratio')
     return aggregateK(ev, e, grouping, param!, input, grid);
   if (e.op === 'quantile' && param) {
-    let max = -Infinity;
-    let min = Infinity;
-    let nan = false;
-    for (const p of param) {
-      if (Number.isNaN(p)) nan = true;
-      else {
-        max = Math.max(max, p);
-        min = Math.min(min, p);
-      }
-    }
+    const { min, max, nan } = paramRange(param);
     if (nan) ev.annotations.warn('quantile value should be between 0 and 1, got NaN', e.param!.posRange);
     if (max > 1) ev.annotations.warn(`quantile value should be between 0 and 1, got ${formatG(max)}`, e.param!.posRange);
     if (min < 0) ev.annotations.warn(`quantile value should be between 0 and 1, got ${formatG(min)}`, e.param!.posRange);
@@ -222,8 +213,8 @@ function countValues(ev: Evaluator, e: AggregateExpr, grouping: string[], grid: 
   return { type: 'vector', series: out.series };
 }
 
-function aggregateK(ev: Evaluator, e: AggregateExpr, grouping: string[], param: Float64Array, input: VectorSteps, grid: StepGrid): VectorSteps {
-  const op = e.op;
+/** Smallest and largest non-NaN value of a parameter over the steps, and whether any step was NaN. */
+function paramRange(param: Float64Array): { min: number; max: number; nan: boolean } {
   let max = -Infinity;
   let min = Infinity;
   let nan = false;
@@ -234,6 +225,12 @@ function aggregateK(ev: Evaluator, e: AggregateExpr, grouping: string[], param: 
       min = Math.min(min, p);
     }
   }
+  return { min, max, nan };
+}
+
+function aggregateK(ev: Evaluator, e: AggregateExpr, grouping: string[], param: Float64Array, input: VectorSteps, grid: StepGrid): VectorSteps {
+  const op = e.op;
+  const { min, max, nan } = paramRange(param);
   // Go compares including NaN; a NaN param only matters once some k is >= 1.
   if (op === 'limit_ratio') {
     if (max === 0 && min === 0 && !nan) return { type: 'vector', series: [] };
