@@ -12,6 +12,9 @@ export default defineConfig({
   main: {
     resolve: { alias },
     build: {
+      // electron-store (and conf, its store) are ES modules only: bundle them into the CommonJS main instead of
+      // relying on require(esm) interop at run time.
+      externalizeDeps: { exclude: ['electron-store'] },
       outDir: 'out/main',
       rollupOptions: {
         input: { index: fileURLToPath(new URL('./electron/main/index.ts', import.meta.url)) },
