@@ -9,6 +9,7 @@ import { ARTIFACTS } from '../wdio.conf';
 import { startCluster, type TestCluster } from '../../helpers/cluster';
 import { panel, tid, typeExpression } from './helpers/workbench';
 import { findingRows, recordApiCalls, recordedCalls, runCompare, setRangePreset, xRangeOf } from './helpers/compare';
+import { cspViolations, recordCspViolations } from './helpers/csp';
 
 const shot = (name: string) => browser.saveScreenshot(join(ARTIFACTS, `compare-${name}.png`));
 const DEMO_SERIES = 'node_network_receive_bytes_total{device="eth0",instance="node-1:9100"}';
@@ -32,11 +33,7 @@ describe('replica comparison', () => {
   let cluster: TestCluster;
 
   before(async () => {
-    await browser.addInitScript(() => {
-      const w = window as unknown as { __cspViolations: string[] };
-      w.__cspViolations = [];
-      document.addEventListener('securitypolicyviolation', (e) => w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
-    });
+    await recordCspViolations();
     cluster = await startCluster();
     await cluster.waitForData(5);
   });
@@ -259,7 +256,7 @@ describe('replica comparison', () => {
   });
 
   it('caused no Content-Security-Policy violation', async () => {
-    const violations = await browser.execute(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? null);
+    const violations = await cspViolations();
     expect(violations).toEqual([]);
   });
 });

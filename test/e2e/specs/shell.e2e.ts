@@ -3,17 +3,14 @@ import { expect } from '@wdio/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS } from '../wdio.conf';
+import { cspViolations, recordCspViolations } from './helpers/csp';
 
 const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 describe('app shell', () => {
   before(async () => {
     // Record every CSP violation from the first byte of each page on (a preload script runs before the page's own).
-    await browser.addInitScript(() => {
-      const w = window as unknown as { __cspViolations: string[] };
-      w.__cspViolations = [];
-      document.addEventListener('securitypolicyviolation', (e) => w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
-    });
+    await recordCspViolations();
   });
 
   it('renders and shows the version it got through the API', async () => {
@@ -31,7 +28,7 @@ describe('app shell', () => {
 
   it('renders without a single Content-Security-Policy violation', async () => {
     await browser.pause(2000);
-    const violations = await browser.execute(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? null);
+    const violations = await cspViolations();
     expect(violations).toEqual([]);
   });
 
