@@ -1,7 +1,7 @@
 // Lines up the merged result and every node's own result on one shared x column, so tiles, the overlay and the
 // synced cursor all talk about the same instants; and picks "the same series" across results by its labels. Pure.
 import type { EvaluatedResult, ResultSeries } from '@shared/api/query-types';
-import { alignOne, unionTimestamps } from '../graph/align';
+import { alignOne, unionTimestamps, type YColumn } from '../graph/align';
 import { formatSeriesLabels } from '../format';
 
 export function seriesKey(labels: Record<string, string>): string {
@@ -11,12 +11,12 @@ export function seriesKey(labels: Record<string, string>): string {
 export interface CompareData {
   /** Shared x column, unix seconds. */
   xs: Float64Array;
-  merged: (number | null)[][];
+  merged: YColumn[];
   /** Per node (index = node index): that node's columns, or null where the node failed / was not evaluated. */
-  nodes: ((number | null)[][] | null)[];
+  nodes: (YColumn[] | null)[];
 }
 
-function columns(series: readonly ResultSeries[], union: Float64Array): (number | null)[][] {
+function columns(series: readonly ResultSeries[], union: Float64Array): YColumn[] {
   return series.map((s) => alignOne(s, union).y);
 }
 

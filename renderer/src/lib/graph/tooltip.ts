@@ -1,7 +1,7 @@
 // What the chart tooltip shows at the cursor: the series nearest to the pointer, its full labels, value, time and
 // (for raw samples) which node it came from. Pure, so the hit-testing is unit-tested without a canvas.
 import type { ResultSeries } from '@shared/api/query-types';
-import type { AlignedSeries } from './align';
+import type { AlignedSeries, YColumn } from './align';
 
 export interface TooltipContent {
   seriesIndex: number;
@@ -16,7 +16,7 @@ export interface TooltipContent {
  * Nearest visible series to the cursor's data-space y at x index `idx`. Ties go to the lower index; series hidden
  * or without a sample at idx are skipped. Null when nothing is there.
  */
-export function nearestSeries(ys: readonly (number | null)[][], visible: readonly boolean[], idx: number, cursorY: number): number | null {
+export function nearestSeries(ys: readonly YColumn[], visible: readonly boolean[], idx: number, cursorY: number): number | null {
   let best: number | null = null;
   let bestDist = Infinity;
   for (let s = 0; s < ys.length; s++) {

@@ -47,7 +47,7 @@ describe('series alignment and matching', () => {
   it('puts merged and per-node results on one x column, null where a node has no sample', () => {
     const d = alignCompare(res([{ labels: { i: 'x' }, ts: [1000, 2000, 3000] }]), [res([{ labels: { i: 'x' }, ts: [1000, 3000] }]), null], 10);
     expect(Array.from(d.xs)).toEqual([1, 2, 3]);
-    expect(d.merged[0]).toEqual([1, 2, 3]);
+    expect(Array.from(d.merged[0])).toEqual([1, 2, 3]);
     expect(d.nodes[0]![0]).toEqual([1, null, 3]);
     expect(d.nodes[1]).toBeNull();
   });
