@@ -79,5 +79,7 @@ describe('uPlot options', () => {
   });
   it('log scale turns values ≤ 0 into gaps', () => {
     expect(forLogScale([[0, 1, -2, null, 5]])).toEqual([[null, 1, null, null, 5]]);
+    const positive = Float64Array.of(1, 2);
+    expect(forLogScale([positive, Float64Array.of(0, 3)])).toEqual([positive, [null, 3]]);
   });
 });

@@ -1,6 +1,7 @@
 // A panel's chart as a PNG: finds the panel's uPlot canvas, describes it (title, range, cluster and nodes, legend)
 // from the result the panel shows, and renders it with png-render.ts. Also collects every panel's PNG for a bundle.
 import { legendItems } from '../graph/legend';
+import { whenPainted } from '../graph/progressive-paint';
 import { session, type ShownResult } from '../workspace/session.svelte';
 import { blobToBase64 } from './download';
 import { pageColors, renderChartPng, type RenderedPng } from './png-render';
@@ -31,6 +32,7 @@ export async function renderPanelPng(panelEl: Element, panelId: string): Promise
   const canvas = panelChartCanvas(panelEl);
   const shown = session.shown[panelId];
   if (!canvas || !shown) throw new Error('This panel has no chart to export: run it in Graph view first.');
+  await whenPainted(canvas);
   const series = shown.view.merged.series;
   const legend = legendItems(series.map((s) => s.labels)).map((it) => ({ label: it.label, color: it.color }));
   return renderChartPng(canvas, { title: shown.view.expr, lines: describeResult(shown), legend }, pageColors(panelEl));

@@ -2,6 +2,7 @@
 // bands, unit-aware axes, and the cursor/selection hooks the Graph turns into tooltip and zoom. Pure: no uPlot
 // runtime import, no DOM, so it is unit-tested in Node. UPlotChart.svelte only creates/updates/destroys the plot.
 import type uPlot from 'uplot';
+import type { YColumn } from './align';
 import { formatTicks, type Unit } from './units';
 
 export interface ChartSeriesSpec {
@@ -65,8 +66,11 @@ export function yRange(min: number | null, max: number | null, fromZero: boolean
 }
 
 /** Log scales cannot show ≤ 0: those points become gaps rather than breaking the scale. */
-export function forLogScale(ys: readonly (number | null)[][]): (number | null)[][] {
-  return ys.map((col) => col.map((v) => (v !== null && v > 0 ? v : null)));
+export function forLogScale(ys: readonly YColumn[]): YColumn[] {
+  return ys.map((col) => {
+    if (col instanceof Float64Array && col.every((v) => v > 0)) return col;
+    return Array.from(col, (v: number | null) => (v !== null && v > 0 ? v : null));
+  });
 }
 
 /** Width of the y axis from its longest tick label (uPlot calls this with the formatted labels). */
@@ -131,7 +135,9 @@ export function buildUPlotOptions(input: ChartOptionsInput): uPlot.Options {
       drag: { x: true, y: false, setScale: false },
       // One hover dot per series is a DOM node each: past a few dozen series they cost more than they tell.
       points: { size: 7, show: input.series.length <= MAX_CURSOR_POINTS },
-      focus: { prox: 24 },
+      // Focus dims every other line, which repaints them all: past a few dozen series that repaint is slow enough
+      // (and spread over frames by the progressive painter) to flicker on every hover, so it is off.
+      focus: { prox: input.series.length <= MAX_CURSOR_POINTS ? 24 : -1 },
     },
     focus: { alpha: 0.35 },
     hooks: {
