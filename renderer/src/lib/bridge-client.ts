@@ -4,7 +4,7 @@ import { CALL_NAMES, EVENT_NAMES, type EventName } from '@shared/api/contract';
 import type { ApiResult } from '@shared/api/define';
 import type { RawApi } from '@shared/api/surface';
 import { decodeWire, encodeWire } from '@shared/api/wire';
-import { decodeBody } from './wire-decode';
+import { callViaWorker } from './wire-decode';
 
 const TOKEN_KEY = 'rrx.bridge.token';
 
@@ -25,22 +25,15 @@ export function createBridgeApi(token: string): RawApi {
   const api: Record<string, unknown> = {};
   for (const name of CALL_NAMES) {
     api[name] = async (request: unknown): Promise<ApiResult<unknown>> => {
-      let res: Response;
-      try {
-        res = await fetch(`/api/call/${encodeURIComponent(name)}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-          body: encodeWire(request ?? null),
-        });
-      } catch (e) {
-        return { ok: false, error: { kind: 'bridge-unreachable', message: `The app server is not reachable: ${(e as Error).message}` } };
-      }
-      try {
-        // Large results decode in a worker: the main thread stays free for input and progress while they land.
-        return await decodeBody<ApiResult<unknown>>(await res.arrayBuffer());
-      } catch {
-        return { ok: false, error: { kind: 'bridge-protocol', message: `The app server answered HTTP ${res.status} with an unreadable body.` } };
-      }
+      const outcome = await callViaWorker<ApiResult<unknown>>({
+        url: `/api/call/${encodeURIComponent(name)}`,
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: encodeWire(request ?? null),
+      });
+      if (outcome.ok) return outcome.value;
+      return outcome.failure === 'unreachable'
+        ? { ok: false, error: { kind: 'bridge-unreachable', message: `The app server is not reachable: ${outcome.message}` } }
+        : { ok: false, error: { kind: 'bridge-protocol', message: `The app server answered ${outcome.message}.` } };
     };
   }
   const listeners = new Map<string, Set<(p: unknown) => void>>();
