@@ -14,7 +14,8 @@ import { runMergeBench } from './micro/merge-bench';
 import { CORPUS, CORPUS_STEP_MS } from './queries/corpus';
 import { runCorpus } from './queries/run-corpus';
 import { benchSpec, corpusRange } from './queries/runners';
-import { runRendererBench } from './renderer/run-renderer-bench';
+import { runAppBench } from './renderer/app-bench';
+import { runDrawBench } from './renderer/run-draw-bench';
 import { GOALS } from './report/goals';
 import { describeMachine } from './report/machine';
 import { toMarkdown } from './report/markdown';
@@ -95,18 +96,27 @@ async function main(): Promise<void> {
 
   if (args.sections.includes('renderer')) {
     log('\n[renderer]');
+    run.renderer = {};
     try {
-      run.renderer = await runRendererBench({ series: 500, points: 2000, rounds: args.quick ? 2 : 3 });
+      run.renderer.draw = await runDrawBench({ series: 500, points: 2000, rounds: args.quick ? 2 : 3 });
+      log(`  draw: ${run.renderer.draw.drawMs.map((v) => v.toFixed(0)).join(', ')} ms`);
     } catch (e) {
-      run.renderer = { error: (e as Error).message.split('\n')[0] };
-      run.errors.push(`renderer: ${(e as Error).message}`);
+      run.renderer.draw = { error: (e as Error).message.split('\n')[0] };
+      run.errors.push(`renderer draw: ${(e as Error).message}`);
+    }
+    try {
+      run.renderer.app = await runAppBench({ series: 500, rangeMinutes: 500, rounds: args.quick ? 2 : 5 });
+      log(`  app: longest task per run ${run.renderer.app.rounds.map((r) => r.longestTaskMs).join(', ')} ms`);
+    } catch (e) {
+      run.renderer.app = { error: (e as Error).message.split('\n')[0] };
+      run.errors.push(`renderer app: ${(e as Error).message}`);
     }
   }
 
   run.finishedAt = new Date().toISOString();
   const md = toMarkdown(run) + (run.errors.length ? `\nErrors:\n${run.errors.map((e) => `- ${e}`).join('\n')}\n` : '');
   log('\n' + md);
-  if (args.save) log(`\nsaved ${saveRun(run, md)}${args.quick ? '' : ' and bench/LATEST.md'}`);
+  if (args.save) log(`\nsaved ${saveRun(run, md)}`);
 }
 
 await main();

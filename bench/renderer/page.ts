@@ -1,26 +1,25 @@
-// Browser side of the renderer benchmark (bundled by esbuild, runs in headless Chromium): the app's own uPlot
-// options and alignment code, timed on 500 series × 2 000 points — drawing alone, then while a result streams in.
+// Browser side of the renderer draw benchmark (bundled by esbuild, runs in headless Chromium): the app's own uPlot
+// options, alignment and progressive painter, timed on 500 series × 2 000 points. How the whole app behaves while
+// a large query streams in is measured on the real renderer by app-bench.ts.
 import uPlot from 'uplot';
-import { alignSeries, alignSeriesAsync } from '../../renderer/src/lib/graph/align';
+import { alignSeries } from '../../renderer/src/lib/graph/align';
+import { createProgressivePainter, type PaintProgress } from '../../renderer/src/lib/graph/progressive-paint';
 import { buildUPlotOptions, type ChartSeriesSpec } from '../../renderer/src/lib/graph/uplot-options';
 import type { ResultSeries } from '@shared/api/query-types';
 
-export interface RendererBenchResult {
+export interface DrawBenchResult {
   series: number;
   points: number;
-  /** new uPlot(…) until its draw hook has run, per round (the canvas calls; Chromium may rasterise later). */
+  /** new uPlot(…) until the painter has stroked every line, per round (the canvas calls; Chromium may rasterise later). */
   drawMs: number[];
   /** Same, until the second animation frame after it (the pixels are on screen). */
   drawToFrameMs: number[];
-  /** Stream phase: first byte to chart drawn. */
-  streamTotalMs: number;
-  /** Longest main-thread task while streaming + aligning + drawing: max of longtask entries and our own task timings. */
-  streamLongestTaskMs: number;
-  /** Long tasks (> 50 ms) seen by PerformanceObserver during the stream phase. */
-  streamLongTasks: number[];
-  /** Longest of our own measured tasks in the stream phase, by step. */
-  streamTaskByStep: Record<string, number>;
-  longtaskSupported: boolean;
+  /** new uPlot(…) itself, including uPlot's draw (axes) and the painter's first slice, per round. */
+  firstTaskMs: number[];
+  /** Longest painter slice, the slice count and the slices' summed main-thread time, per round. */
+  longestSliceMs: number[];
+  slices: number[];
+  sliceTotalMs: number[];
 }
 
 const W = 1200;
@@ -52,106 +51,56 @@ function synthetic(nSeries: number, nPoints: number): ResultSeries[] {
   });
 }
 
-async function drawOnce(host: HTMLElement, series: ResultSeries[]): Promise<{ drawMs: number; toFrameMs: number }> {
+/** A chart as the app makes it: the app's options, lines painted in slices by the app's painter. */
+function chart(host: HTMLElement, a: ReturnType<typeof alignSeries>, onProgress: (p: PaintProgress) => void): uPlot {
+  const painter = createProgressivePainter({ buildPaths: uPlot.paths.linear!(), onProgress });
+  const opts = buildUPlotOptions({ width: W, height: H, series: specs(a.ys.length), unit: 'none', yScale: 'linear', fromZero: false, stacked: false, theme: THEME });
+  return new uPlot(painter.attach(opts), [a.xs as unknown as number[], ...a.ys], host);
+}
+
+async function drawOnce(host: HTMLElement, series: ResultSeries[]): Promise<{ drawMs: number; toFrameMs: number; firstTaskMs: number; longestSliceMs: number; slices: number; sliceTotalMs: number }> {
   const a = alignSeries(series);
-  let drawnAt = 0;
-  const opts = buildUPlotOptions({ width: W, height: H, series: specs(series.length), unit: 'none', yScale: 'linear', fromZero: false, stacked: false, theme: THEME });
-  opts.hooks = { ...opts.hooks, draw: [() => (drawnAt = performance.now())] };
+  let longestSliceMs = 0;
+  let slices = 0;
+  let sliceTotalMs = 0;
+  let painted!: () => void;
+  const done = new Promise<void>((r) => (painted = r));
   await frame();
   const t0 = performance.now();
-  const u = new uPlot(opts, [a.xs as unknown as number[], ...a.ys], host);
-  // uPlot commits the first draw in a microtask; wait for it, then for the frame that shows it.
+  const u = chart(host, a, (p) => {
+    longestSliceMs = Math.max(longestSliceMs, p.sliceMs);
+    sliceTotalMs += p.sliceMs;
+    slices = p.slices;
+    if (p.done) painted();
+  });
+  // uPlot commits its first draw in a microtask (and the painter's first slice with it); wait for it.
   await Promise.resolve();
-  // NaN if the draw hook never ran: that would be a bench bug, not a fast chart.
-  const drew = drawnAt || NaN;
+  const firstTaskMs = performance.now() - t0;
+  await done;
+  const drew = performance.now();
   await frame();
   await frame();
   const toFrame = performance.now();
   u.destroy();
-  return { drawMs: drew - t0, toFrameMs: toFrame - t0 };
+  return { drawMs: drew - t0, toFrameMs: toFrame - t0, firstTaskMs, longestSliceMs, slices, sliceTotalMs };
 }
 
-/** Reads the /stream body (per series: count, then timestamps and values as float64) as it arrives. */
-async function streamed(host: HTMLElement, taskByStep: Record<string, number>): Promise<number> {
-  const note = (step: string, ms: number): void => void (taskByStep[step] = Math.max(taskByStep[step] ?? 0, ms));
-  const t0 = performance.now();
-  const res = await fetch('/stream');
-  const reader = res.body!.getReader();
-  const series: ResultSeries[] = [];
-  let pending = new Uint8Array(0);
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    const s0 = performance.now();
-    const buf = new Uint8Array(pending.length + value.length);
-    buf.set(pending);
-    buf.set(value, pending.length);
-    let off = 0;
-    for (;;) {
-      if (buf.length - off < 8) break;
-      const n = new DataView(buf.buffer, off, 8).getFloat64(0, true);
-      const need = 8 + n * 16;
-      if (buf.length - off < need) break;
-      const body = buf.slice(off + 8, off + need);
-      const f = new Float64Array(body.buffer);
-      series.push({ labels: { __name__: 'bench', s: String(series.length) }, timestamps: f.subarray(0, n), values: f.subarray(n) });
-      off += need;
-    }
-    pending = buf.slice(off);
-    note('decode chunk', performance.now() - s0);
-  }
-  // The app's own async alignment: it yields every ~12 ms, so its slices are covered by the long-task observer.
-  const a = await alignSeriesAsync(series);
-  const last = performance.now();
-  const opts = buildUPlotOptions({ width: W, height: H, series: specs(series.length), unit: 'none', yScale: 'linear', fromZero: false, stacked: false, theme: THEME });
-  const u = new uPlot(opts, [a.xs as unknown as number[], ...a.ys], host);
-  await Promise.resolve();
-  note('create + draw chart', performance.now() - last);
-  await frame();
-  const total = performance.now() - t0;
-  u.destroy();
-  return total;
-}
-
-async function run(nSeries: number, nPoints: number, rounds: number): Promise<RendererBenchResult> {
+async function run(nSeries: number, nPoints: number, rounds: number): Promise<DrawBenchResult> {
   const host = document.getElementById('chart')!;
-  const longtaskSupported = PerformanceObserver.supportedEntryTypes.includes('longtask');
-  const longTasks: { start: number; duration: number }[] = [];
-  const obs = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) longTasks.push({ start: e.startTime, duration: e.duration });
-  });
-  if (longtaskSupported) obs.observe({ type: 'longtask', buffered: true });
-
   const data = synthetic(nSeries, nPoints);
-  const drawMs: number[] = [];
-  const drawToFrameMs: number[] = [];
+  const out: DrawBenchResult = { series: nSeries, points: nPoints, drawMs: [], drawToFrameMs: [], firstTaskMs: [], longestSliceMs: [], slices: [], sliceTotalMs: [] };
   for (let r = -1; r < rounds; r++) {
     const d = await drawOnce(host, data);
-    if (r >= 0) {
-      drawMs.push(d.drawMs);
-      drawToFrameMs.push(d.toFrameMs);
-    }
+    // The warm-up round compiles the code: not the steady state.
+    if (r < 0) continue;
+    out.drawMs.push(d.drawMs);
+    out.drawToFrameMs.push(d.toFrameMs);
+    out.firstTaskMs.push(d.firstTaskMs);
+    out.longestSliceMs.push(d.longestSliceMs);
+    out.slices.push(d.slices);
+    out.sliceTotalMs.push(d.sliceTotalMs);
   }
-
-  await frame();
-  const streamStart = performance.now();
-  const streamTaskByStep: Record<string, number> = {};
-  const streamTotalMs = await streamed(host, streamTaskByStep);
-  // Long-task entries are delivered asynchronously: give the observer a moment.
-  await new Promise((r) => setTimeout(r, 200));
-  obs.disconnect();
-  const streamLongTasks = longTasks.filter((t) => t.start >= streamStart).map((t) => Math.round(t.duration));
-  return {
-    series: nSeries,
-    points: nPoints,
-    drawMs,
-    drawToFrameMs,
-    streamTotalMs,
-    streamLongestTaskMs: Math.max(0, ...streamLongTasks, ...Object.values(streamTaskByStep)),
-    streamLongTasks,
-    streamTaskByStep,
-    longtaskSupported,
-  };
+  return out;
 }
 
 (window as unknown as { rrxBench: typeof run }).rrxBench = run;
