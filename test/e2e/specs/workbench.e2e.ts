@@ -120,6 +120,10 @@ describe('workbench', () => {
     await expect(p.$(tid('graph-chart'))).toBeDisplayed();
     await browser.waitUntil(async () => (await legendVisibility()).length === 3, { timeout: 10_000, timeoutMsg: 'expected 3 series (node_exporter + both collectors)' });
     await expect(p.$(tid('query-stats'))).toBeDisplayed();
+    // The lines are drawn off the main thread, on a canvas of their own over the plot, and all of them are on.
+    await expect(p.$(`${tid('graph-chart')} canvas.u-lines`)).toBeExisting();
+    await expect(p.$(tid('graph-chart'))).toHaveAttribute('data-paint', 'done');
+    await expect(p.$(tid('graph-chart'))).toHaveAttribute('data-series', '3');
     await shot('graph');
   });
 

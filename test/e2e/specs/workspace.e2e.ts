@@ -123,7 +123,12 @@ describe('workspace', () => {
     const status = await p.$(tid('export-status'));
     await browser.waitUntil(async () => !!(await status.getAttribute('data-png-width')), { timeout: 20_000 });
     const cssHeight = Number(await status.getAttribute('data-css-height'));
-    const png = await browser.execute(async () => {
+    // The first series' colour, as its legend swatch shows it: its line must be in the picture, not only its swatch.
+    const lineColour = await browser.execute(() => {
+      const sw = document.querySelector<HTMLElement>('[data-testid="query-panel"] [data-testid="legend-item"] .swatch')!;
+      return getComputedStyle(sw).backgroundColor.match(/\d+/g)!.slice(0, 3).map(Number);
+    });
+    const png = await browser.execute(async (rgb: number[]) => {
       const d = (window as unknown as { __rrxLastDownload: { kind: string; blob: Blob } }).__rrxLastDownload;
       const bytes = new Uint8Array(await d.blob.arrayBuffer());
       let bin = '';
@@ -137,14 +142,22 @@ describe('workspace', () => {
       const px = ctx.getImageData(0, 0, c.width, c.height).data;
       const colours = new Set<number>();
       const bg = (px[0] << 16) | (px[1] << 8) | px[2];
+      const bgRgb = [px[0], px[1], px[2]];
       let nonBg = 0;
+      let line = 0;
       for (let i = 0; i < px.length; i += 4) {
         const v = (px[i] << 16) | (px[i + 1] << 8) | px[i + 2];
         colours.add(v);
         if (v !== bg) nonBg++;
+        // Line pixels are anti-aliased and scaled: any blend of background and line colour that is mostly line.
+        const d = [rgb[0] - bgRgb[0], rgb[1] - bgRgb[1], rgb[2] - bgRgb[2]];
+        const a = ((px[i] - bgRgb[0]) * d[0] + (px[i + 1] - bgRgb[1]) * d[1] + (px[i + 2] - bgRgb[2]) * d[2]) / (d[0] * d[0] + d[1] * d[1] + d[2] * d[2] || 1);
+        const off = Math.abs(bgRgb[0] + a * d[0] - px[i]) + Math.abs(bgRgb[1] + a * d[1] - px[i + 1]) + Math.abs(bgRgb[2] + a * d[2] - px[i + 2]);
+        if (a > 0.5 && a < 1.2 && off < 45) line++;
       }
-      return { kind: d.kind, base64: btoa(bin), colours: colours.size, nonBg };
-    });
+      return { kind: d.kind, base64: btoa(bin), colours: colours.size, nonBg, line };
+    }, lineColour);
+    writeFileSync(join(ARTIFACTS, 'workspace-export.png'), Buffer.from(png.base64, 'base64'));
     expect(png.kind).toBe('png');
     const size = pngSize(Buffer.from(png.base64, 'base64'));
     expect(size.width).toBe(2 * chart.w);
@@ -152,7 +165,8 @@ describe('workspace', () => {
     expect(cssHeight).toBeGreaterThan(chart.h); // header band and legend around the chart
     expect(png.colours).toBeGreaterThan(20);
     expect(png.nonBg).toBeGreaterThan(5000);
-    writeFileSync(join(ARTIFACTS, 'workspace-export.png'), Buffer.from(png.base64, 'base64'));
+    // A line across a 2× chart is thousands of pixels of its colour; its legend swatch in the picture is 400.
+    expect(png.line).toBeGreaterThan(2000);
 
     await (await p.$(tid('export-menu'))).click();
     await (await p.$(tid('export-png-copy'))).click();

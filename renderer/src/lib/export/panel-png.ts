@@ -1,10 +1,11 @@
 // A panel's chart as a PNG: finds the panel's uPlot canvas, describes it (title, range, cluster and nodes, legend)
 // from the result the panel shows, and renders it with png-render.ts. Also collects every panel's PNG for a bundle.
 import { legendItems } from '../graph/legend';
+import { snapshotLines } from '../graph/offscreen-lines';
 import { whenPainted } from '../graph/progressive-paint';
 import { session, type ShownResult } from '../workspace/session.svelte';
 import { blobToBase64 } from './download';
-import { pageColors, renderChartPng, type RenderedPng } from './png-render';
+import { pageColors, renderChartPng, type LineLayer, type RenderedPng } from './png-render';
 
 function fmtTime(ms: number): string {
   return new Date(ms).toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
@@ -25,7 +26,7 @@ export function describeResult(s: ShownResult): string[] {
 
 /** The main chart of a panel (not the small per-node plots of the compare view). */
 export function panelChartCanvas(panelEl: Element): HTMLCanvasElement | null {
-  return panelEl.querySelector<HTMLCanvasElement>('[data-testid="graph-chart"] canvas') ?? panelEl.querySelector<HTMLCanvasElement>('.uplot canvas');
+  return panelEl.querySelector<HTMLCanvasElement>('[data-testid="graph-chart"] canvas:not(.u-lines)') ?? panelEl.querySelector<HTMLCanvasElement>('.uplot canvas:not(.u-lines)');
 }
 
 export async function renderPanelPng(panelEl: Element, panelId: string): Promise<RenderedPng> {
@@ -35,7 +36,15 @@ export async function renderPanelPng(panelEl: Element, panelId: string): Promise
   await whenPainted(canvas);
   const series = shown.view.merged.series;
   const legend = legendItems(series.map((s) => s.labels)).map((it) => ({ label: it.label, color: it.color }));
-  return renderChartPng(canvas, { title: shown.view.expr, lines: describeResult(shown), legend }, pageColors(panelEl));
+  return renderChartPng(canvas, { title: shown.view.expr, lines: describeResult(shown), legend }, pageColors(panelEl), await lineLayer(canvas));
+}
+
+/** The worker-drawn lines over this chart canvas, placed as they are on screen; null when uPlot drew them itself. */
+async function lineLayer(chartCanvas: HTMLCanvasElement): Promise<LineLayer | null> {
+  const el = chartCanvas.parentElement?.querySelector<HTMLCanvasElement>('canvas.u-lines');
+  if (!el) return null;
+  const image = await snapshotLines(el);
+  return image ? { image, left: el.offsetLeft - chartCanvas.offsetLeft, top: el.offsetTop - chartCanvas.offsetTop, width: el.clientWidth, height: el.clientHeight } : null;
 }
 
 /** PNGs of every panel that shows a chart, base64 for export.bundle; panels without one are skipped. */

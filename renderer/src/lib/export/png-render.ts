@@ -23,7 +23,16 @@ export function pageColors(el: Element): PngColors {
   return { background: v('--panel', '#ffffff'), text: v('--fg', '#1d2433'), muted: v('--muted', '#667085') };
 }
 
-export async function renderChartPng(source: HTMLCanvasElement, input: Omit<PngInput, 'chartWidth' | 'chartHeight'>, colors: PngColors): Promise<RenderedPng> {
+/** The chart's lines when they live on their own canvas over the plot area (the line worker's), in CSS pixels. */
+export interface LineLayer {
+  image: CanvasImageSource;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+export async function renderChartPng(source: HTMLCanvasElement, input: Omit<PngInput, 'chartWidth' | 'chartHeight'>, colors: PngColors, lines?: LineLayer | null): Promise<RenderedPng> {
   // The canvas's CSS size is the chart as seen; its backing store may already be devicePixelRatio larger.
   const cssW = source.clientWidth || source.width;
   const cssH = source.clientHeight || source.height;
@@ -50,6 +59,10 @@ export async function renderChartPng(source: HTMLCanvasElement, input: Omit<PngI
   ctx.imageSmoothingEnabled = true;
   ctx.imageSmoothingQuality = 'high';
   ctx.drawImage(source, 0, 0, source.width, source.height, layout.chart.x, layout.chart.y, layout.chart.width, layout.chart.height);
+  if (lines) {
+    const k = layout.chart.width / cssW;
+    ctx.drawImage(lines.image, layout.chart.x + lines.left * k, layout.chart.y + lines.top * k, lines.width * k, lines.height * k);
+  }
   ctx.font = '12px system-ui, sans-serif';
   for (const it of layout.legend) {
     let x = it.x;

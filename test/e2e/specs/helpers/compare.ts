@@ -1,19 +1,29 @@
-// wdio helpers for the comparison specs: record which bridge calls the page makes (fetch wrapped in the page), read
-// the findings table, run a panel in the Compare view, and read the shared x range the charts show.
+// wdio helpers for the comparison specs: record which bridge calls the page makes (what it hands the wire worker,
+// or fetches itself when there is none), read the findings table, run a panel in the Compare view, and read the
+// shared x range the charts show.
 import { panel, runWithShortcut, tid } from './workbench';
 
-/** Wraps the page's fetch so every /api/call/<name> is recorded in window.__rrxCalls (reset on each call). */
+/** Records every /api/call/<name> the page makes in window.__rrxCalls (reset on each call of this). */
 export async function recordApiCalls(): Promise<void> {
   await browser.execute(() => {
-    const w = window as unknown as { __rrxCalls: string[]; __rrxFetch?: typeof fetch };
+    const w = window as unknown as { __rrxCalls: string[]; __rrxRecording?: boolean };
     w.__rrxCalls = [];
-    if (w.__rrxFetch) return;
-    const orig = window.fetch.bind(window);
-    w.__rrxFetch = orig;
-    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (w.__rrxRecording) return;
+    w.__rrxRecording = true;
+    const note = (url: string): void => {
       const m = /\/api\/call\/([^?]+)/.exec(url);
       if (m) w.__rrxCalls.push(decodeURIComponent(m[1]));
+    };
+    // Calls are fetched by the wire worker: the request travels to it in a message.
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: [StructuredSerializeOptions?]) {
+      const url = (message as { req?: { url?: unknown } } | null)?.req?.url;
+      if (typeof url === 'string') note(url);
+      return post.call(this, message, ...rest);
+    } as typeof Worker.prototype.postMessage;
+    const orig = window.fetch.bind(window);
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      note(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
       return orig(input, init);
     };
   });
