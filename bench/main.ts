@@ -106,7 +106,8 @@ async function main(): Promise<void> {
     }
     try {
       run.renderer.app = await runAppBench({ series: 500, rangeMinutes: 500, rounds: args.quick ? 2 : 5 });
-      log(`  app: longest task per run ${run.renderer.app.rounds.map((r) => r.longestTaskMs).join(', ')} ms`);
+      const app = run.renderer.app;
+      log(`  app: longest task, first run ${app.first.longestTaskMs} ms, then ${app.rounds.map((r) => r.longestTaskMs).join(', ')} ms (0: none over 50 ms)`);
     } catch (e) {
       run.renderer.app = { error: (e as Error).message.split('\n')[0] };
       run.errors.push(`renderer app: ${(e as Error).message}`);
