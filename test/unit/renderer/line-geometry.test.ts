@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pixelMapper, toGapColumn, traceLine, type PlotMapping } from '../../../renderer/src/lib/graph/line-geometry';
-import { envelopeData, envelopeOptions } from '../../../renderer/src/lib/graph/line-envelope';
+import { envelopeData, envelopeDataAsync, envelopeOptions } from '../../../renderer/src/lib/graph/line-envelope';
 
 function record(): { ops: string[]; sink: { moveTo(x: number, y: number): void; lineTo(x: number, y: number): void } } {
   const ops: string[] = [];
@@ -74,5 +74,16 @@ describe('line envelope (what uPlot holds of a chart of many lines)', () => {
     expect(o.series).toHaveLength(3);
     expect(o.bands).toEqual([]);
     expect((o.series[1].paths as () => unknown)()).toBeNull();
+  });
+});
+
+describe('line envelope, a chunk at a time', () => {
+  it('gives the same answer as in one go, and stops when superseded', async () => {
+    const cols = Array.from({ length: 30 }, (_, c) => Float64Array.from({ length: 50 }, (_, i) => Math.sin(i + c) * c));
+    const show = cols.map((_, c) => c % 3 !== 0);
+    expect(await envelopeDataAsync(Array.from({ length: 50 }, (_, i) => i), cols, show, { budgetMs: 0 })).toEqual(envelopeData(Array.from({ length: 50 }, (_, i) => i), cols, show));
+    const ctl = new AbortController();
+    ctl.abort();
+    await expect(envelopeDataAsync([1, 2], [Float64Array.of(1, 2), Float64Array.of(3, 4)], [true, true], { budgetMs: 0, signal: ctl.signal })).rejects.toThrow('superseded');
   });
 });

@@ -7,6 +7,39 @@ import type { YColumn } from './align';
 
 /** [xs, min at each x, max at each x]: null where no shown line has a value. */
 export function envelopeData(xs: ArrayLike<number>, columns: readonly YColumn[], show: readonly boolean[]): uPlot.AlignedData {
+  const steps = envelopeSteps(xs, columns, show);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The same, yielding to the event loop whenever a chunk has run for `budgetMs` (a million values is tens of
+ * milliseconds before the code is compiled). `signal` abandons it.
+ */
+export async function envelopeDataAsync(
+  xs: ArrayLike<number>,
+  columns: readonly YColumn[],
+  show: readonly boolean[],
+  opts: { budgetMs?: number; signal?: AbortSignal } = {},
+): Promise<uPlot.AlignedData> {
+  const budget = opts.budgetMs ?? 8;
+  const steps = envelopeSteps(xs, columns, show);
+  let t0 = performance.now();
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (performance.now() - t0 > budget) {
+      await new Promise((res) => setTimeout(res, 0));
+      if (opts.signal?.aborted) throw new DOMException('superseded', 'AbortError');
+      t0 = performance.now();
+    }
+  }
+}
+
+/** One step per column folded in. */
+function* envelopeSteps(xs: ArrayLike<number>, columns: readonly YColumn[], show: readonly boolean[]): Generator<void, uPlot.AlignedData> {
   const n = xs.length;
   const lo = new Float64Array(n).fill(Infinity);
   const hi = new Float64Array(n).fill(-Infinity);
@@ -20,6 +53,7 @@ export function envelopeData(xs: ArrayLike<number>, columns: readonly YColumn[],
       if (v < lo[i]) lo[i] = v;
       if (v > hi[i]) hi[i] = v;
     }
+    yield;
   }
   const min: (number | null)[] = new Array(n);
   const max: (number | null)[] = new Array(n);
