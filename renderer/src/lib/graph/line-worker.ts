@@ -17,8 +17,8 @@ interface Chart {
   pass: number;
 }
 
-/** Worker time one slice may take before it looks at its messages again. */
-const SLICE_MS = 12;
+/** Worker time one slice may take before it looks at its messages again (a newer view waits at most this long). */
+const SLICE_MS = 16;
 
 const charts = new Map<number, Chart>();
 const post = (m: LineWorkerReply, transfer: Transferable[] = []): void => (self as unknown as Worker).postMessage(m, transfer);
