@@ -1,5 +1,6 @@
 // Messages between the window and the line worker (line-worker.ts). One worker serves every chart of the window;
 // charts are told apart by id.
+import type { PlotMapping } from './line-geometry';
 
 export interface LineStyle {
   color: string;
@@ -9,19 +10,12 @@ export interface LineStyle {
   dash: number[];
 }
 
-/** What a redraw shows: scale ranges, the plot area's canvas size, which lines and how opaque. */
-export interface LineView {
+/** What a redraw shows: scale ranges and the plot area's canvas size (the mapping), which lines, how opaque. */
+export interface LineView extends PlotMapping {
   /** Which redraw this is: the worker's "painted" names it, so the window knows the latest one is complete. */
   pass: number;
   /** The data message this view belongs to. */
   dataGen: number;
-  xMin: number;
-  xMax: number;
-  yMin: number;
-  yMax: number;
-  yLog: boolean;
-  width: number;
-  height: number;
   pxRatio: number;
   show: boolean[];
   alpha: number[];

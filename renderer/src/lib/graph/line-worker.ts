@@ -2,7 +2,7 @@
 // building and rasterising hundreds of lines never runs on the window's main thread. A chart gets its columns once
 // per data change and a view (scales, size, visibility) per redraw; each view starts a new pass that paints the
 // lines in slices, yielding between them so a newer view or data message abandons it. Says "painted" per pass.
-import { traceLine, type PlotMapping } from './line-geometry';
+import { traceLine } from './line-geometry';
 import type { LineStyle, LineWorkerReply, LineWorkerRequest, LineView } from './line-protocol';
 
 interface Chart {
@@ -64,18 +64,17 @@ function repaint(id: number, c: Chart): void {
   const order: number[] = [];
   for (let i = 0; i < c.ys.length; i++) if (v.show[i]) order.push(i);
   let next = 0;
-  const mapping: PlotMapping = { xMin: v.xMin, xMax: v.xMax, yMin: v.yMin, yMax: v.yMax, yLog: v.yLog, width: v.width, height: v.height };
   const slice = (): void => {
     if (pass !== c.pass || !charts.has(id)) return;
     const t0 = performance.now();
-    while (next < order.length && performance.now() - t0 < SLICE_MS) stroke(c, order[next++], mapping, v);
+    while (next < order.length && performance.now() - t0 < SLICE_MS) stroke(c, order[next++], v);
     if (next < order.length) setTimeout(slice, 0);
     else post({ type: 'painted', id, pass: v.pass });
   };
   slice();
 }
 
-function stroke(c: Chart, i: number, m: PlotMapping, v: LineView): void {
+function stroke(c: Chart, i: number, v: LineView): void {
   const s = c.styles[i];
   const ctx = c.ctx;
   const width = Math.round(s.width * v.pxRatio * 1000) / 1000;
@@ -84,7 +83,7 @@ function stroke(c: Chart, i: number, m: PlotMapping, v: LineView): void {
   const offset = (width % 2) / 2;
   if (offset) ctx.translate(offset, offset);
   ctx.beginPath();
-  if (traceLine(c.xs!, c.ys[i], m, ctx) === 0) return ctx.restore();
+  if (traceLine(c.xs!, c.ys[i], v, ctx) === 0) return ctx.restore();
   ctx.globalAlpha = v.alpha[i] ?? 1;
   ctx.strokeStyle = s.color;
   ctx.lineWidth = width;

@@ -6,6 +6,8 @@
 // small chart fits in the first slice, which runs inside uPlot's own draw, so it looks exactly as before; a large
 // one fills in over a few frames. Any redraw (zoom, resize, new data, legend toggle) clears the canvas and starts a
 // new pass, abandoning the old one; paths whose inputs did not change are reused rather than rebuilt.
+// Charts normally have their lines drawn by the line worker (offscreen-lines.ts); this painter is the path of
+// stacked charts, whose band fills it draws as uPlot would, and of a window where the worker cannot run.
 import type uPlot from 'uplot';
 
 /** Attribute a chart's host element carries: "painting" while a pass is under way, "done" when every line is on. */
