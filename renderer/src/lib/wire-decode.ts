@@ -17,6 +17,8 @@ export type CallOutcome<T> = { ok: true; value: T } | { ok: false; failure: 'unr
 
 type Reply = { id: number; outcome: CallOutcome<unknown> } | { pong: true };
 
+const PING_TIMEOUT_MS = 5_000;
+
 let ready: Promise<Worker | null> | undefined;
 let seq = 0;
 const pending = new Map<number, (o: CallOutcome<unknown>) => void>();
@@ -43,6 +45,8 @@ function startWorker(): Promise<Worker | null> {
       ready = Promise.resolve(null);
     };
     w.postMessage({ ping: true });
+    // A worker that neither answers nor fails must not hold every call: decode inline instead.
+    setTimeout(() => resolve(null), PING_TIMEOUT_MS);
   });
 }
 

@@ -33,7 +33,12 @@ export function unionTimestamps(series: readonly ResultSeries[]): Float64Array {
  * timestamp, and the async alignment can yield between steps (one sort of a million timestamps is ~100 ms).
  */
 function* unionSteps(series: readonly ResultSeries[]): Generator<void, Float64Array> {
-  let runs = series.map((s) => ascending(s.timestamps));
+  let runs: Float64Array[] = [];
+  for (const s of series) {
+    runs.push(ascending(s.timestamps));
+    // Checking a few hundred runs is itself a million comparisons: let the caller yield between batches.
+    if (runs.length % 64 === 0) yield;
+  }
   if (runs.length === 0) return new Float64Array(0);
   while (runs.length > 1) {
     const next: Float64Array[] = [];

@@ -36,6 +36,9 @@ const snapshots = new Map<number, (b: ImageBitmap | null) => void>();
 const chartIds = new WeakMap<HTMLCanvasElement, number>();
 let ids = 0;
 
+/** Up to this many points, new columns are copied for the worker at once rather than in a later task. */
+const COPY_INLINE_POINTS = 100_000;
+
 /** Starts the worker (once) and says whether charts can use it yet. */
 export function lineWorkerReady(): boolean {
   if (!state) start();
@@ -65,7 +68,10 @@ function start(): void {
     }
   };
   w.onerror = () => {
+    // Charts made from now on paint on the main thread; an export waiting for a snapshot gets none.
     state = { kind: 'failed' };
+    for (const resolve of snapshots.values()) resolve(null);
+    snapshots.clear();
   };
   w.postMessage({ type: 'ping' } satisfies LineWorkerRequest);
 }
@@ -117,13 +123,16 @@ export function createOffscreenLinePainter(o: { lines: () => LineSet; onProgress
               painted.set(id, (p) => p === pass && o.onProgress?.({ done: true }));
             },
           ],
-          // New columns: copied for the worker in a task of their own (8 MB for 500 × 2 000), not in uPlot's.
+          // New columns go to the worker before the view that shows them, so the lines never blink out; a large set
+          // is copied in a task of its own (8 MB for 500 × 2 000), not in uPlot's — the worker waits for it.
           setData: [
             ...(opts.hooks?.setData ?? []),
             () => {
               const gen = ++dataGen;
               clearTimeout(dataTimer);
-              dataTimer = setTimeout(() => postData(gen));
+              const set = o.lines();
+              if (set.xs.length * set.columns.length <= COPY_INLINE_POINTS) postData(gen);
+              else dataTimer = setTimeout(() => postData(gen));
             },
           ],
           setSize: [...(opts.hooks?.setSize ?? []), place],
