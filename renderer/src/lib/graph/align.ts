@@ -2,6 +2,7 @@
 // and one y column per series, null where a series has no sample at that time so gaps stay gaps.
 // Works on typed arrays end to end; the async variant yields to the event loop so a large result never blocks >50 ms.
 import type { ResultSeries } from '@shared/api/query-types';
+import { runSteps, runStepsAsync, yieldToMain, type StepOptions } from './steps';
 
 /**
  * One y column for uPlot. A series with a finite sample at every x is a Float64Array: no boxed numbers, which for a
@@ -21,11 +22,7 @@ export interface AlignedSeries {
 
 /** Sorted union of all series timestamps (ms), de-duplicated. */
 export function unionTimestamps(series: readonly ResultSeries[]): Float64Array {
-  const steps = unionSteps(series);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return runSteps(unionSteps(series));
 }
 
 /**
@@ -102,13 +99,19 @@ function withGaps(dense: Float64Array, idx: Int32Array, vs: Float64Array): (numb
 }
 
 export function alignSeries(series: readonly ResultSeries[]): AlignedSeries {
-  const unionMs = unionTimestamps(series);
+  return runSteps(alignSteps(series));
+}
+
+/** The union, then one series aligned per step. */
+function* alignSteps(series: readonly ResultSeries[]): Generator<void, AlignedSeries> {
+  const unionMs = yield* unionSteps(series);
   const ys: YColumn[] = [];
   const sampleIndex: Int32Array[] = [];
   for (const s of series) {
     const a = alignOne(s, unionMs);
     ys.push(a.y);
     sampleIndex.push(a.idx);
+    yield;
   }
   return { xs: toSeconds(unionMs), ys, sampleIndex };
 }
@@ -119,45 +122,16 @@ function toSeconds(ms: Float64Array): Float64Array {
   return out;
 }
 
-/** Hands control back to the event loop (input, paint) between chunks of heavy work. */
-export function yieldToMain(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 /**
  * Same result as alignSeries, but yields whenever a chunk has run for `budgetMs`, so typing and progress stay live
  * while a result with hundreds of thousands of samples is prepared. `signal` abandons stale work.
  */
-export async function alignSeriesAsync(series: readonly ResultSeries[], opts: { budgetMs?: number; signal?: AbortSignal; now?: () => number } = {}): Promise<AlignedSeries> {
-  const budget = opts.budgetMs ?? 12;
-  const now = opts.now ?? (() => performance.now());
-  let chunkStart = now();
-  const pause = async (): Promise<void> => {
-    if (now() - chunkStart <= budget) return;
-    await yieldToMain();
-    if (opts.signal?.aborted) throw new DOMException('superseded', 'AbortError');
-    chunkStart = now();
-  };
-  const steps = unionSteps(series);
-  let step = steps.next();
-  while (!step.done) {
-    await pause();
-    step = steps.next();
-  }
-  const unionMs = step.value;
-  const ys: YColumn[] = [];
-  const sampleIndex: Int32Array[] = [];
-  for (const s of series) {
-    const a = alignOne(s, unionMs);
-    ys.push(a.y);
-    sampleIndex.push(a.idx);
-    await pause();
-  }
-  const xs = toSeconds(unionMs);
+export async function alignSeriesAsync(series: readonly ResultSeries[], opts: StepOptions = {}): Promise<AlignedSeries> {
+  const aligned = await runStepsAsync(alignSteps(series), { ...opts, budgetMs: opts.budgetMs ?? 12 });
   // The caller builds a chart next: let it start in a task of its own rather than after this chunk.
   await yieldToMain();
   if (opts.signal?.aborted) throw new DOMException('superseded', 'AbortError');
-  return { xs, ys, sampleIndex };
+  return aligned;
 }
 
 /**

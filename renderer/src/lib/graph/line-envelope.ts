@@ -4,38 +4,19 @@
 // Pure: unit-tested in Node.
 import type uPlot from 'uplot';
 import type { YColumn } from './align';
+import { runSteps, runStepsAsync, type StepOptions } from './steps';
 
 /** [xs, min at each x, max at each x]: null where no shown line has a value. */
 export function envelopeData(xs: ArrayLike<number>, columns: readonly YColumn[], show: readonly boolean[]): uPlot.AlignedData {
-  const steps = envelopeSteps(xs, columns, show);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return runSteps(envelopeSteps(xs, columns, show));
 }
 
 /**
  * The same, yielding to the event loop whenever a chunk has run for `budgetMs` (a million values is tens of
  * milliseconds before the code is compiled). `signal` abandons it.
  */
-export async function envelopeDataAsync(
-  xs: ArrayLike<number>,
-  columns: readonly YColumn[],
-  show: readonly boolean[],
-  opts: { budgetMs?: number; signal?: AbortSignal } = {},
-): Promise<uPlot.AlignedData> {
-  const budget = opts.budgetMs ?? 8;
-  const steps = envelopeSteps(xs, columns, show);
-  let t0 = performance.now();
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-    if (performance.now() - t0 > budget) {
-      await new Promise((res) => setTimeout(res, 0));
-      if (opts.signal?.aborted) throw new DOMException('superseded', 'AbortError');
-      t0 = performance.now();
-    }
-  }
+export function envelopeDataAsync(xs: ArrayLike<number>, columns: readonly YColumn[], show: readonly boolean[], opts: StepOptions = {}): Promise<uPlot.AlignedData> {
+  return runStepsAsync(envelopeSteps(xs, columns, show), { ...opts, budgetMs: opts.budgetMs ?? 8 });
 }
 
 /** One step per column folded in. */
