@@ -4,6 +4,7 @@
 // the merged chart's x axis. Pure: no uPlot runtime, no DOM beyond reading the plot's own elements in a hook.
 import type uPlot from 'uplot';
 import { buildUPlotOptions, type ChartOptionsInput } from '../graph/uplot-options';
+import { withHooks } from '../graph/uplot-hooks';
 
 export interface CompareLine {
   label: string;
@@ -53,7 +54,7 @@ export function withAlpha(color: string, alpha: number): string {
 }
 
 export function buildCompareOptions(input: CompareChartInput): uPlot.Options {
-  const o = buildUPlotOptions({
+  let o = buildUPlotOptions({
     ...input,
     stacked: false,
     series: input.lines.map((l) => ({ label: l.label, color: l.color, show: true })),
@@ -72,11 +73,9 @@ export function buildCompareOptions(input: CompareChartInput): uPlot.Options {
   o.cursor = { ...o.cursor, sync: { key: input.syncKey, setSeries: false } };
   const band = input.band;
   if (band) {
-    o.hooks = {
-      ...o.hooks,
+    o = withHooks(o, {
       // Under the series: drawClear runs after the canvas is cleared and before the lines are drawn.
       drawClear: [
-        ...(o.hooks?.drawClear ?? []),
         (u) => {
           const px = bandPixels(u.valToPos(band.startMs / 1000, 'x', true), u.valToPos(band.endMs / 1000, 'x', true), u.bbox.left, u.bbox.width);
           if (!px) return;
@@ -86,7 +85,7 @@ export function buildCompareOptions(input: CompareChartInput): uPlot.Options {
           u.ctx.restore();
         },
       ],
-    };
+    });
   }
   const onBox = input.onPlotBox;
   if (onBox) {
@@ -97,7 +96,7 @@ export function buildCompareOptions(input: CompareChartInput): uPlot.Options {
       const box = { left: u.over.offsetLeft, width: u.over.clientWidth };
       if (box.left !== last.left || box.width !== last.width) onBox((last = box));
     };
-    o.hooks = { ...o.hooks, draw: [...(o.hooks?.draw ?? []), report] };
+    o = withHooks(o, { draw: [report] });
   }
   return o;
 }

@@ -8,6 +8,7 @@ import type uPlot from 'uplot';
 import type { YColumn } from './align';
 import { toGapColumn } from './line-geometry';
 import type { LineStyle, LineView, LineWorkerReply, LineWorkerRequest } from './line-protocol';
+import { withLinePainter } from './uplot-hooks';
 
 /** The lines a chart shows: with many lines uPlot holds only their envelope (line-envelope.ts), so they come from here. */
 export interface LineSet {
@@ -105,73 +106,63 @@ export function createOffscreenLinePainter(o: { lines: () => LineSet; onProgress
   }
 
   return {
-    attach(opts) {
-      return {
-        ...opts,
-        series: opts.series.map((s, i) => (i === 0 ? s : { ...s, paths: () => null })),
-        hooks: {
-          ...opts.hooks,
-          init: [
-            ...(opts.hooks?.init ?? []),
-            (u) => {
-              canvas = document.createElement('canvas');
-              canvas.className = 'u-lines';
-              u.over.parentNode?.insertBefore(canvas, u.over);
-              chartIds.set(canvas, id);
-              const off = canvas.transferControlToOffscreen();
-              send({ type: 'attach', id, canvas: off }, [off]);
-              painted.set(id, (p) => p === pass && o.onProgress?.({ done: true }));
-            },
-          ],
-          // New columns go to the worker before the view that shows them, so the lines never blink out; a large set
-          // is copied in a task of its own (8 MB for 500 × 2 000), not in uPlot's — the worker waits for it.
-          setData: [
-            ...(opts.hooks?.setData ?? []),
-            () => {
-              const gen = ++dataGen;
-              clearTimeout(dataTimer);
-              const set = o.lines();
-              if (set.xs.length * set.columns.length <= COPY_INLINE_POINTS) postData(gen);
-              else dataTimer = setTimeout(() => postData(gen));
-            },
-          ],
-          setSize: [...(opts.hooks?.setSize ?? []), place],
-          draw: [
-            ...(opts.hooks?.draw ?? []),
-            (u) => {
-              const lines = o.lines();
-              const x = u.scales.x;
-              const y = u.scales.y;
-              const view: LineView = {
-                pass: ++pass,
-                dataGen,
-                xMin: x.min ?? 0,
-                xMax: x.max ?? 1,
-                yMin: y.min ?? 0,
-                yMax: y.max ?? 1,
-                yLog: y.distr === 3,
-                width: Math.round(u.bbox.width),
-                height: Math.round(u.bbox.height),
-                pxRatio: window.devicePixelRatio || 1,
-                show: lines.show,
-                // Focus dimming (uPlot's alpha per series) when uPlot holds the lines themselves; 1 with an envelope.
-                alpha: lines.show.map((_, i) => (u.series.length - 1 === lines.show.length ? (u.series[i + 1].alpha ?? 1) : 1)),
-              };
-              o.onProgress?.({ done: false });
-              send({ type: 'view', id, view });
-            },
-          ],
-          destroy: [
-            ...(opts.hooks?.destroy ?? []),
-            () => {
-              clearTimeout(dataTimer);
-              painted.delete(id);
-              send({ type: 'detach', id });
-            },
-          ],
-        },
-      };
-    },
+    attach: (opts) =>
+      withLinePainter(opts, () => null, {
+        init: [
+          (u) => {
+            canvas = document.createElement('canvas');
+            canvas.className = 'u-lines';
+            u.over.parentNode?.insertBefore(canvas, u.over);
+            chartIds.set(canvas, id);
+            const off = canvas.transferControlToOffscreen();
+            send({ type: 'attach', id, canvas: off }, [off]);
+            painted.set(id, (p) => p === pass && o.onProgress?.({ done: true }));
+          },
+        ],
+        // New columns go to the worker before the view that shows them, so the lines never blink out; a large set
+        // is copied in a task of its own (8 MB for 500 × 2 000), not in uPlot's — the worker waits for it.
+        setData: [
+          () => {
+            const gen = ++dataGen;
+            clearTimeout(dataTimer);
+            const set = o.lines();
+            if (set.xs.length * set.columns.length <= COPY_INLINE_POINTS) postData(gen);
+            else dataTimer = setTimeout(() => postData(gen));
+          },
+        ],
+        setSize: [place],
+        draw: [
+          (u) => {
+            const lines = o.lines();
+            const x = u.scales.x;
+            const y = u.scales.y;
+            const view: LineView = {
+              pass: ++pass,
+              dataGen,
+              xMin: x.min ?? 0,
+              xMax: x.max ?? 1,
+              yMin: y.min ?? 0,
+              yMax: y.max ?? 1,
+              yLog: y.distr === 3,
+              width: Math.round(u.bbox.width),
+              height: Math.round(u.bbox.height),
+              pxRatio: window.devicePixelRatio || 1,
+              show: lines.show,
+              // Focus dimming (uPlot's alpha per series) when uPlot holds the lines themselves; 1 with an envelope.
+              alpha: lines.show.map((_, i) => (u.series.length - 1 === lines.show.length ? (u.series[i + 1].alpha ?? 1) : 1)),
+            };
+            o.onProgress?.({ done: false });
+            send({ type: 'view', id, view });
+          },
+        ],
+        destroy: [
+          () => {
+            clearTimeout(dataTimer);
+            painted.delete(id);
+            send({ type: 'detach', id });
+          },
+        ],
+      }),
   };
 }
 

@@ -9,6 +9,7 @@
 // Charts normally have their lines drawn by the line worker (offscreen-lines.ts); this painter is the path of
 // stacked charts, whose band fills it draws as uPlot would, and of a window where the worker cannot run.
 import type uPlot from 'uplot';
+import { withLinePainter } from './uplot-hooks';
 
 /** Attribute a chart's host element carries: "painting" while a pass is under way, "done" when every line is on. */
 export const PAINT_ATTR = 'data-paint';
@@ -165,24 +166,17 @@ export function createProgressivePainter(o: ProgressivePainterOptions): Progress
   }
 
   return {
-    attach(opts) {
-      return {
-        ...opts,
-        series: opts.series.map((s, i) => (i === 0 ? s : { ...s, paths })),
-        hooks: {
-          ...opts.hooks,
-          draw: [...(opts.hooks?.draw ?? []), onDraw],
-          destroy: [
-            ...(opts.hooks?.destroy ?? []),
-            () => {
-              cancel();
-              pass++;
-              entries.clear();
-            },
-          ],
-        },
-      };
-    },
+    attach: (opts) =>
+      withLinePainter(opts, paths, {
+        draw: [onDraw],
+        destroy: [
+          () => {
+            cancel();
+            pass++;
+            entries.clear();
+          },
+        ],
+      }),
   };
 }
 
