@@ -1,6 +1,8 @@
 // The one shape raw samples take inside the core: what remote_read decodes into, what the merge consumes and
 // what the PromQL engine selects from. Typed arrays only — never an object per sample.
 
+import type { HistogramColumn } from './histogram';
+
 /** A series' label set. `__name__` holds the metric name. */
 export type Labels = Readonly<Record<string, string>>;
 
@@ -9,6 +11,8 @@ export interface RawSeries {
   readonly labels: Labels;
   readonly timestamps: Float64Array;
   readonly values: Float64Array;
+  /** Native histogram samples aligned with `timestamps` (see series/histogram.ts); undefined for float-only series. */
+  readonly histograms?: HistogramColumn;
 }
 
 export type MatchType = '=' | '!=' | '=~' | '!~';
