@@ -1,5 +1,6 @@
 // The values the evaluator passes between nodes: every node is evaluated over a whole step grid at once, so a
 // vector is a set of dense per-step columns (Float64Array + presence bytes), never an object per sample.
+import type { FloatHistogram } from '../../series/histogram';
 import type { Labels } from '../../series/types';
 
 /** One output series over the step grid: `present[i]` says whether step i has a sample, `values[i]` holds it. */
@@ -9,6 +10,11 @@ export interface StepSeries {
   dropName: boolean;
   values: Float64Array;
   present: Uint8Array;
+  /**
+   * Native histogram samples per step (length = steps), undefined while the series holds only floats. Where
+   * `histograms[i]` is set, `present[i]` is 1 and `values[i]` is not a sample.
+   */
+  histograms?: (FloatHistogram | null)[];
 }
 
 /** An instant vector evaluated at every step of a grid. Series order is meaningful for instant queries. */
@@ -34,6 +40,8 @@ export interface RangeSeries {
   dropName: boolean;
   timestamps: Float64Array;
   values: Float64Array;
+  /** Native histogram points aligned with `timestamps`, as RawSeries.histograms (undefined for float-only). */
+  histograms?: (FloatHistogram | null)[];
 }
 
 /** A range vector; only ever the final value of an instant query (`foo[5m]`, `rate(x[1m])[5m:1m]`). */
