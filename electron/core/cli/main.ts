@@ -3,6 +3,9 @@
 import { APP_VERSION } from '../app-info';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from './command';
 import { COMMANDS } from './registry';
+import { errorSentence } from './error-sentence';
+
+export { errorSentence };
 
 export function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -19,15 +22,6 @@ export function helpText(): string {
     'Exit codes: 0 ok, 1 a failed query or read, 2 bad usage.',
     '',
   ].join('\n');
-}
-
-/** A user-facing sentence for any error: typed errors supply their own; others keep only their message. */
-export function errorSentence(e: unknown): string {
-  if (e && typeof e === 'object' && 'toUserMessage' in e && typeof (e as { toUserMessage: unknown }).toUserMessage === 'function') {
-    return (e as { toUserMessage(): string }).toUserMessage();
-  }
-  const msg = e instanceof Error ? e.message : String(e);
-  return msg.split('\n')[0];
 }
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {

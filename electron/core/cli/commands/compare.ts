@@ -6,7 +6,7 @@ import { analyzeSnapshot, readForQuery } from '@core/query/run-cluster-query';
 import { formatLabels } from '@core/series/labels';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliIO } from '../command';
 import { CLUSTER_OPTIONS, CLUSTER_USAGE, clusterFromFlags } from '../cluster-flags';
-import { frameFromFlags, parseFlags } from './query';
+import { frameFromFlags, parseFlags } from '../flags';
 
 const KINDS: readonly FindingKind[] = ['gap', 'divergence', 'one-sided', 'reset', 'offset'];
 

@@ -10,7 +10,7 @@ import { evaluatePanelOffline, offlineResultView, readWorkspaceFile, writeFileAt
 import { MERGED, resultViewCsv, selectViews } from '@core/export';
 import type { WorkspacePanel } from '@shared/api/workspace-types';
 import { EXIT_OK, UsageError, type CliCommand, type CliIO } from '../command';
-import { parseFlags } from './query';
+import { parseFlags } from '../flags';
 
 const USAGE = `rrx export --workspace FILE.rrxw [--panel N|ID] [--format csv|json|compare] [--layout wide|long]
            [--node NAME|merged] [--dedup STRATEGY] --out FILE|-

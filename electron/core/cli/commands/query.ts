@@ -1,17 +1,16 @@
 // `rrx query`: PromQL over the merged cluster (or one node), printed in the Prometheus HTTP API's exact JSON shape
 // (so it can be diffed against a Prometheus server), as a table, or as CSV. Exit 1 for a failed query, 2 for usage.
-import { parseArgs } from 'node:util';
 import { errorToPrometheusApiJson, toPrometheusApiJson } from '@core/promql/engine/api-json';
 import { formatFloatF } from '@core/promql/engine/format-float';
 import { evaluateSnapshot, readForQuery } from '@core/query/run-cluster-query';
-import { instantFrame, rangeFrame, type TimeFrame } from '@core/query/time-frame';
 import { toEngineResult } from '@core/query/evaluate';
 import { formatLabels } from '@core/series/labels';
 import type { EvaluatedResult } from '@shared/api/query-types';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliIO } from '../command';
-import { CLUSTER_OPTIONS, CLUSTER_USAGE, clusterFromFlags, type ClusterFlagValues } from '../cluster-flags';
-import { errorSentence } from '../main';
-import { parseDurationMs, parseTimeArg } from '../time-arg';
+import { CLUSTER_OPTIONS, CLUSTER_USAGE, clusterFromFlags } from '../cluster-flags';
+import { errorSentence } from '../error-sentence';
+import { frameFromFlags, parseFlags } from '../flags';
+import { parseDurationMs } from '../time-arg';
 
 const USAGE = `rrx query --expr E (--time T | --start T --end T --step D) (--endpoint URL… | --profile NAME)
           [--dedup STRATEGY] [--compat prometheus2] [--format json|table|csv] [cluster and transport flags]
@@ -36,33 +35,6 @@ const OPTIONS = {
   format: { type: 'string' },
   ...CLUSTER_OPTIONS,
 } as const;
-
-type Values = ClusterFlagValues & { expr?: string; time?: string; start?: string; end?: string; step?: string; 'lookback-delta'?: string; format?: string };
-
-export function parseFlags(argv: string[], options: object): Values {
-  try {
-    return parseArgs({ args: argv, options: options as typeof OPTIONS, strict: true, allowPositionals: false }).values as Values;
-  } catch (e) {
-    throw new UsageError((e as Error).message.split('\n')[0].replace(/\.$/, ''));
-  }
-}
-
-/** --time or --start/--end/--step into a frame; Prometheus's rules (and wording) for steps. */
-export function frameFromFlags(v: Values, now = Date.now()): TimeFrame {
-  const isRange = v.start !== undefined || v.end !== undefined || v.step !== undefined;
-  if (isRange) {
-    if (v.time !== undefined) throw new UsageError('give either --time or --start/--end/--step');
-    if (v.start === undefined || v.end === undefined || v.step === undefined) throw new UsageError('a range query needs --start, --end and --step');
-    const stepMs = /^\d+(\.\d+)?$/.test(v.step) ? Math.round(Number(v.step) * 1000) : parseDurationMs(v.step);
-    if (!stepMs || stepMs <= 0) throw new UsageError(`--step must be a positive duration such as 15s, got "${v.step}"`);
-    try {
-      return rangeFrame(parseTimeArg(v.start, now, '--start'), parseTimeArg(v.end, now, '--end'), stepMs);
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
-  }
-  return instantFrame(v.time !== undefined ? parseTimeArg(v.time, now, '--time') : now);
-}
 
 export const queryCommand: CliCommand = {
   name: 'query',

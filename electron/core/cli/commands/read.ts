@@ -1,7 +1,6 @@
 // `rrx read`: raw samples over remote_read, printed as JSON, CSV or text — from one endpoint as it answered, or
 // from several nodes (repeated --endpoint or --profile) merged with a dedup strategy, with each sample's node. No
 // PromQL. Output shapes are a contract (see usage); errors are one sentence on stderr (exit 1), usage exit 2.
-import { parseArgs } from 'node:util';
 import { remoteRead } from '@core/remote-read/client';
 import type { ResponseType } from '@core/remote-read/endpoint-config';
 import { stripUserinfo } from '@core/remote-read/redact';
@@ -9,6 +8,7 @@ import { SelectorError, parseSelector } from '@core/remote-read/selector';
 import { compareLabels, formatLabels, labelsKey } from '@core/series/labels';
 import type { RawSeries, SelectorRequest } from '@core/series/types';
 import { EXIT_OK, UsageError, type CliCommand, type CliIO } from '../command';
+import { parseFlags } from '../flags';
 import { parseTimeArg } from '../time-arg';
 import { endpointFromFlags, type TransportFlagValues } from '../transport-flags';
 import { CLUSTER_OPTIONS, CLUSTER_USAGE, clusterFromFlags, type ClusterFlagValues } from '../cluster-flags';
@@ -51,12 +51,7 @@ export const readCommand: CliCommand = {
   summary: 'read raw series over remote_read (one endpoint, or a cluster merged)',
   usage: USAGE,
   async run(argv: string[], io: CliIO): Promise<number> {
-    let values: Record<string, string | string[] | boolean | undefined>;
-    try {
-      ({ values } = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }));
-    } catch (e) {
-      throw new UsageError((e as Error).message.split('\n')[0].replace(/\.$/, ''));
-    }
+    const values = parseFlags(argv, OPTIONS) as Record<string, string | string[] | boolean | undefined>;
     const endpoints = (values.endpoint as string[] | undefined) ?? [];
     if (endpoints.length === 0 && !values.profile) throw new UsageError('--endpoint (one per node) or --profile is required');
     const selectors = (values.match as string[] | undefined) ?? [];

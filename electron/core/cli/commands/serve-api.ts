@@ -7,7 +7,7 @@ import { ListenError, isLoopbackHost, parseListen, startQueryApiServer, DEFAULT_
 import { EXIT_OK, UsageError, type CliCommand, type CliIO } from '../command';
 import { CLUSTER_OPTIONS, CLUSTER_USAGE, clusterFromFlags, type ClusterFlagValues } from '../cluster-flags';
 import { parseDurationMs } from '../time-arg';
-import { parseFlags } from './query';
+import { parseFlags } from '../flags';
 
 const USAGE = `rrx serve-api (--endpoint URL… | --profile NAME) [--listen 127.0.0.1:9095] [--token-file F]
           [--dedup STRATEGY] [--replica-label NAME] [--partial|--strict] [--compat prometheus2] [flags]

@@ -7,7 +7,7 @@ import type { WorkspacePanel } from '@shared/api/workspace-types';
 import { EXIT_OK, UsageError, type CliCommand, type CliIO } from '../command';
 import { CLUSTER_OPTIONS, CLUSTER_USAGE, clusterFromFlags } from '../cluster-flags';
 import { parseDurationMs, parseTimeArg } from '../time-arg';
-import { frameFromFlags, parseFlags } from './query';
+import { frameFromFlags, parseFlags } from '../flags';
 
 const USAGE = `rrx snapshot (--endpoint URL… | --profile NAME) --expr E [--expr E…] (--start T --end T [--step D] | --time T)
              --out FILE.rrxw [--overwrite] [cluster and transport flags]
