@@ -10,9 +10,12 @@ import { UsageError, type CliIO } from './command';
 import { parseDurationMs } from './time-arg';
 import { TRANSPORT_OPTIONS, TRANSPORT_USAGE, endpointFromFlags, type TransportFlagValues } from './transport-flags';
 import { clusterFromProfile } from './profile-file';
+import { ENGINE_OPTIONS, ENGINE_USAGE, engineNodesFromFlags, type EngineFlagValues } from './engine-flags';
 
 export const CLUSTER_OPTIONS = {
   endpoint: { type: 'string', multiple: true },
+  'query-api': { type: 'string', multiple: true },
+  group: { type: 'string', multiple: true },
   profile: { type: 'string' },
   'profiles-file': { type: 'string' },
   dedup: { type: 'string' },
@@ -21,6 +24,7 @@ export const CLUSTER_OPTIONS = {
   partial: { type: 'boolean' },
   strict: { type: 'boolean' },
   compat: { type: 'string' },
+  ...ENGINE_OPTIONS,
   ...TRANSPORT_OPTIONS,
 } as const;
 
@@ -33,11 +37,20 @@ export const CLUSTER_USAGE = `Cluster flags:
   --node URL|NAME             answer from this node only
   --partial | --strict        a failed node is a warning (default) or fails the command
   --compat prometheus2        Prometheus 2.x semantics (default: Prometheus 3)
+  --query-api URL             a node's PromQL HTTP API base (http://host:9090, the part before /api/v1);
+                              as many as --endpoint: they pair up in order (a node with both addresses);
+                              otherwise each is a node with an engine only (Thanos Query, Mimir, the 9090)
+  --group NAME                the HA group (shard) of each --endpoint node, in order (repeat once per node);
+                              replicas are deduplicated within their group only
+
+${ENGINE_USAGE}
 
 ${TRANSPORT_USAGE}`;
 
-export type ClusterFlagValues = TransportFlagValues & {
+export type ClusterFlagValues = TransportFlagValues & EngineFlagValues & {
   endpoint?: string[];
+  'query-api'?: string[];
+  group?: string[];
   profile?: string;
   'profiles-file'?: string;
   dedup?: string;
@@ -51,7 +64,7 @@ export type ClusterFlagValues = TransportFlagValues & {
 export async function clusterFromFlags(v: ClusterFlagValues, io: CliIO): Promise<ClusterSpec> {
   const endpoints = v.endpoint ?? [];
   if (endpoints.length && v.profile) throw new UsageError('give either --endpoint or --profile, not both');
-  if (!endpoints.length && !v.profile) throw new UsageError('--endpoint URL (one per node) or --profile NAME is required');
+  if (!endpoints.length && !v.profile && !v['query-api']?.length) throw new UsageError('--endpoint URL (one per node) or --profile NAME is required');
   if (v.partial && v.strict) throw new UsageError('--partial and --strict exclude each other');
   if (v.dedup !== undefined && !(MERGE_STRATEGIES as readonly string[]).includes(v.dedup)) {
     throw new UsageError(`--dedup must be one of ${MERGE_STRATEGIES.join(', ')}`);
@@ -60,16 +73,22 @@ export async function clusterFromFlags(v: ClusterFlagValues, io: CliIO): Promise
   const timeoutMs = v.timeout !== undefined ? parseDurationMs(v.timeout) : undefined;
   if (v.timeout !== undefined && !timeoutMs) throw new UsageError(`--timeout must be a duration such as 30s or 2m, got "${v.timeout}"`);
 
+  const groups = v.group ?? [];
+  if (groups.length && groups.length !== endpoints.length) throw new UsageError(`give --group once per --endpoint (${endpoints.length}), got ${groups.length}`);
+  const queryApis = engineNodesFromFlags(v, endpoints.length);
+
   let spec: ClusterSpec;
   if (v.profile) {
     spec = await clusterFromProfile(v.profile, v['profiles-file'], io);
   } else {
     const nodes: ClusterNode[] = endpoints.map((url, index) => {
       const endpoint = endpointFromFlags(url, v);
-      return { index, name: endpointDisplayName(endpoint), endpoint };
+      const queryApi = queryApis.paired[index];
+      return { index, name: endpointDisplayName(endpoint), endpoint, ...(queryApi ? { queryApi } : {}), ...(groups[index] ? { group: groups[index] } : {}) };
     });
     spec = { name: 'command line', nodes, strategy: 'union', partialPolicy: 'partial', timeoutMs: timeoutMs ?? 60_000, compat: 'prometheus3' };
   }
+  if (queryApis.engines.length) spec.engines = [...(spec.engines ?? []), ...queryApis.engines];
   if (v.dedup) spec.strategy = v.dedup as MergeStrategy;
   if (v['replica-label'] !== undefined) spec.replicaLabel = v['replica-label'] || undefined;
   if (v.strict) spec.partialPolicy = 'strict';

@@ -3,6 +3,7 @@
 import type { ClusterNode } from '@core/cluster/fanout/types';
 import type { MergeStrategy } from '@core/cluster/merge/types';
 import type { Compat } from '@core/promql/engine/options';
+import type { EngineNode } from '@core/engine-node/types';
 
 export interface ClusterSpec {
   name: string;
@@ -12,4 +13,6 @@ export interface ClusterSpec {
   partialPolicy: 'partial' | 'strict';
   timeoutMs: number;
   compat: Compat;
+  /** Nodes with an engine only (no remote_read): delegate targets and extra comparison columns. */
+  engines?: EngineNode[];
 }

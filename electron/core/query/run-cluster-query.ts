@@ -11,6 +11,7 @@ import type { Expr } from '@core/promql/parser/ast';
 import { planSelectors } from '@core/promql/planner';
 import { DEFAULT_LOOKBACK_DELTA_MS } from '@core/promql/engine/options';
 import type { RawSeries } from '@core/series/types';
+import { compareLabels } from '@core/series/labels';
 import type { CoverageRow, EvaluatedResult, Finding, MergedRawSummary, PartialNotice } from '@shared/api/query-types';
 import type { ClusterSpec } from './cluster-spec';
 import { evaluateOn, toEvaluatedResult } from './evaluate';
@@ -88,7 +89,26 @@ function nodeSeries(snapshot: RawSnapshot, requestIndex: number): NodeSeries[] {
 
 /** Merge every selector's reads under one strategy: the merged series per selector (for the merged store). */
 export function mergeSnapshot(spec: ClusterSpec, snapshot: RawSnapshot, strategy: MergeStrategy): MergedSeries[][] {
-  return snapshot.requests.map((_, i) => [...mergeNodes(nodeSeries(snapshot, i), { strategy, replicaLabel: spec.replicaLabel }).series]);
+  return snapshot.requests.map((_, i) => mergeByGroup(spec, nodeSeries(snapshot, i), strategy));
+}
+
+/**
+ * Replicas are deduplicated within their HA group (shard) only; the groups' merged series are then put side by
+ * side. Without `group`s every node is one group, and shards still stay apart by their external labels.
+ */
+function mergeByGroup(spec: ClusterSpec, nodes: NodeSeries[], strategy: MergeStrategy): MergedSeries[] {
+  const groupOf = new Map(spec.nodes.map((n) => [n.index, n.group ?? '']));
+  const groups = new Map<string, NodeSeries[]>();
+  for (const n of nodes) {
+    const g = groupOf.get(n.index) ?? '';
+    const list = groups.get(g);
+    if (list) list.push(n);
+    else groups.set(g, [n]);
+  }
+  if (groups.size <= 1) return [...mergeNodes(nodes, { strategy, replicaLabel: spec.replicaLabel }).series];
+  const out: MergedSeries[] = [];
+  for (const list of groups.values()) out.push(...mergeNodes(list, { strategy, replicaLabel: spec.replicaLabel }).series);
+  return out.sort((a, b) => compareLabels(a.labels, b.labels));
 }
 
 export function evaluateSnapshot(spec: ClusterSpec, ast: Expr, input: ClusterQueryInput, snapshot: RawSnapshot, opts: EvaluateSnapshotOptions = {}): ClusterQueryResult {

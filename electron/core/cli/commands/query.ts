@@ -2,7 +2,7 @@
 // (so it can be diffed against a Prometheus server), as a table, or as CSV. Exit 1 for a failed query, 2 for usage.
 import { errorToPrometheusApiJson, toPrometheusApiJson } from '@core/promql/engine/api-json';
 import { formatFloatF } from '@core/promql/engine/format-float';
-import { evaluateSnapshot, readForQuery } from '@core/query/run-cluster-query';
+import { answerQuery, hasQueryApis } from '@core/query/answer-modes';
 import { toEngineResult } from '@core/query/evaluate';
 import { formatLabels } from '@core/series/labels';
 import type { EvaluatedResult } from '@shared/api/query-types';
@@ -10,18 +10,23 @@ import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliIO } from '.
 import { CLUSTER_OPTIONS, CLUSTER_USAGE, clusterFromFlags } from '../cluster-flags';
 import { errorSentence } from '../error-sentence';
 import { frameFromFlags, parseFlags } from '../flags';
+import { MODE_OPTIONS, MODE_USAGE, modeFromFlags, type ModeFlagValues } from '../mode-flags';
 import { parseDurationMs } from '../time-arg';
 
 const USAGE = `rrx query --expr E (--time T | --start T --end T --step D) (--endpoint URL… | --profile NAME)
-          [--dedup STRATEGY] [--compat prometheus2] [--format json|table|csv] [cluster and transport flags]
+          [--dedup STRATEGY] [--compat prometheus2] [--format json|table|csv] [--mode MODE] [cluster and transport flags]
 
-Evaluates PromQL locally over what remote_read returns from every node, merged.
+Evaluates PromQL locally over what remote_read returns from every node, merged — or, with query APIs
+(--query-api), by the nodes' own engines or one engine node (see --mode). With a query API configured or --mode
+given, stderr gets one line saying how the answer was made.
 
   --expr E                    the PromQL expression
   --time T                    instant query at T (unix seconds, RFC 3339, now, now-5m); default now
   --start T --end T --step D  range query (step as a duration like 15s, or seconds)
   --lookback-delta D          how far back instant selectors look (default 5m)
   --format FORMAT             json (the Prometheus HTTP API response, default), table or csv
+
+${MODE_USAGE}
 
 ${CLUSTER_USAGE}`;
 
@@ -33,6 +38,7 @@ const OPTIONS = {
   step: { type: 'string' },
   'lookback-delta': { type: 'string' },
   format: { type: 'string' },
+  ...MODE_OPTIONS,
   ...CLUSTER_OPTIONS,
 } as const;
 
@@ -41,20 +47,22 @@ export const queryCommand: CliCommand = {
   summary: 'evaluate PromQL over the merged replicas of a cluster',
   usage: USAGE,
   async run(argv: string[], io: CliIO): Promise<number> {
-    const v = parseFlags(argv, OPTIONS);
+    const v = parseFlags(argv, OPTIONS) as ReturnType<typeof parseFlags> & ModeFlagValues;
     if (!v.expr) throw new UsageError('--expr is required');
     const format = v.format ?? 'json';
     if (!['json', 'table', 'csv'].includes(format)) throw new UsageError('--format must be json, table or csv');
     const frame = frameFromFlags(v);
     const lookbackDeltaMs = v['lookback-delta'] !== undefined ? parseDurationMs(v['lookback-delta']) ?? undefined : undefined;
     if (v['lookback-delta'] !== undefined && !lookbackDeltaMs) throw new UsageError('--lookback-delta must be a duration such as 5m');
+    const modeFlags = modeFromFlags(v);
     const spec = await clusterFromFlags(v, io);
 
     let result: EvaluatedResult;
     try {
       const input = { expr: v.expr, frame, lookbackDeltaMs };
-      const { ast, snapshot } = await readForQuery(spec, input, { signal: io.signal });
-      result = evaluateSnapshot(spec, ast, input, snapshot, { signal: io.signal }).merged;
+      const answer = await answerQuery(spec, input, { ...modeFlags, signal: io.signal });
+      result = answer.merged;
+      if (modeFlags.explicit || hasQueryApis(spec)) io.stderr(`rrx query: mode ${answer.mode}: ${answer.note}\n`);
     } catch (e) {
       if (format === 'json') io.stdout(JSON.stringify(errorToPrometheusApiJson(e)) + '\n');
       io.stderr(`rrx query: ${errorSentence(e)}\n`);

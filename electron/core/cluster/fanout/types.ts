@@ -2,12 +2,17 @@
 // and the progress each reports while it streams.
 import type { EndpointConfig } from '@core/remote-read/endpoint-config';
 import type { RawSeries } from '@core/series/types';
+import type { QueryApiConfig } from '@core/engine-node/types';
 
 export interface ClusterNode {
   /** Position in the profile; becomes the provenance value in merges. */
   index: number;
   name: string;
   endpoint: EndpointConfig;
+  /** The node's own PromQL HTTP API, when it has one (a Prometheus collector has both). */
+  queryApi?: QueryApiConfig;
+  /** HA group (shard) the node belongs to; nodes are deduplicated within their group only. */
+  group?: string;
 }
 
 export type NodeState = 'pending' | 'reading' | 'done' | 'failed' | 'cancelled';
