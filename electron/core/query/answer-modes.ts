@@ -14,6 +14,7 @@ import { combineNodeAnswers } from './pushdown-combine';
 import { pushdownVerdict } from './pushdown-rules';
 import { evaluateSnapshot, parseQuery, readForQuery, type ClusterQueryInput, type ClusterQueryResult } from './run-cluster-query';
 import { ClusterReadError } from '@core/cluster/fanout/types';
+import type { RawReadCache } from '@core/cluster/fanout/raw-read-cache';
 
 export const QUERY_MODES = ['local', 'pushdown', 'delegate', 'auto'] as const;
 export type QueryMode = (typeof QUERY_MODES)[number];
@@ -37,6 +38,8 @@ export interface ModeOptions {
   findings?: boolean;
   signal?: AbortSignal;
   maxSamples?: number;
+  /** The raw-read cache local reads go through (serve-api, the app). */
+  cache?: RawReadCache;
 }
 
 export interface ModeAnswer {
@@ -75,7 +78,7 @@ export async function answerQuery(spec: ClusterSpec, input: ClusterQueryInput, o
 
 async function runLocal(spec: ClusterSpec, input: ClusterQueryInput, opts: ModeOptions, note: string, requested: QueryMode = opts.mode): Promise<ModeAnswer> {
   if (!spec.nodes.length) throw new QueryModeError('local evaluation needs remote_read nodes (--endpoint); this cluster has engines only, use --mode delegate');
-  const { ast, snapshot } = await readForQuery(spec, input, { signal: opts.signal });
+  const { ast, snapshot } = await readForQuery(spec, input, { signal: opts.signal, cache: opts.cache });
   const local = evaluateSnapshot(spec, ast, input, snapshot, { perNode: opts.perNode, findings: opts.findings, signal: opts.signal, maxSamples: opts.maxSamples });
   return { requested, mode: 'local', note, merged: local.merged, perNode: local.perNode, local, partial: local.partial };
 }

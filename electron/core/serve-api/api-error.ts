@@ -3,6 +3,10 @@
 import { ClusterReadError } from '@core/cluster/fanout/types';
 import { QueryError, QueryTimeoutError } from '@core/promql/engine/errors';
 import { QueryFrameError } from '@core/query/time-frame';
+import { QueryModeError } from '@core/query/answer-modes';
+import { EngineError } from '@core/engine-node/types';
+
+const ERROR_TYPES: readonly string[] = ['bad_data', 'execution', 'timeout', 'canceled', 'internal', 'unavailable', 'not_found'];
 
 export type ApiErrorType = 'bad_data' | 'execution' | 'timeout' | 'canceled' | 'internal' | 'unavailable' | 'not_found';
 
@@ -55,6 +59,8 @@ export function toApiError(e: unknown, signal?: AbortSignal): ApiError {
   if (e instanceof QueryError) return new ApiError(e.errorType, e.message);
   if (e instanceof QueryFrameError) return new ApiError('bad_data', e.message);
   if (e instanceof ClusterReadError) return new ApiError('unavailable', e.toUserMessage());
+  if (e instanceof QueryModeError) return new ApiError('bad_data', e.message);
+  if (e instanceof EngineError) return new ApiError(e.kind === 'query' && ERROR_TYPES.includes(e.errorType ?? '') ? (e.errorType as ApiErrorType) : e.kind === 'query' ? 'execution' : 'unavailable', e.toUserMessage());
   const err = e as { name?: string; message?: string } | undefined;
   if (err?.name === 'ParseError') return invalidParam('query', err.message ?? String(e));
   return new ApiError('internal', (err?.message ?? String(e)).split('\n')[0]);

@@ -3,6 +3,7 @@
 import type { RawReadCache } from '@core/cluster/fanout/raw-read-cache';
 import { stripUserinfo } from '@core/remote-read/redact';
 import type { ClusterSpec } from '@core/query/cluster-spec';
+import type { QueryMode } from '@core/query/answer-modes';
 import { invalidParam } from './api-error';
 import type { QueryGate } from './query-gate';
 
@@ -15,6 +16,10 @@ export interface ApiContext {
   /** Longest window the series/labels endpoints read. */
   lookupWindowMs: number;
   now: () => number;
+  /** The server's answer mode (serve-api --mode); a request's `mode` parameter overrides it. Default auto. */
+  mode?: QueryMode;
+  maxMemoryBytes?: number;
+  delegateTo?: string;
 }
 
 /** The answer of a successful handler; the writer wraps it as {status: "success", data, warnings?, infos?}. */

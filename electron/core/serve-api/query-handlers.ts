@@ -6,6 +6,7 @@ import { exprType, type Expr } from '@core/promql/parser/ast';
 import { documentedType } from '@core/promql/parser/check';
 import { toEngineResult } from '@core/query/evaluate';
 import { evaluateSnapshot, readForQuery } from '@core/query/run-cluster-query';
+import { answerQuery, hasQueryApis } from '@core/query/answer-modes';
 import type { Compat } from '@core/promql/engine/options';
 import { ApiError, invalidParam, toApiError } from './api-error';
 import { specForNode, type ApiContext, type ApiSuccess, type RequestScope } from './context';
@@ -45,6 +46,27 @@ export async function handleQuery(range: boolean, form: ApiForm, ctx: ApiContext
     release = await ctx.gate.acquire(rs.signal);
     const t1 = performance.now();
     const input = { expr: p.expr, frame: p.frame, lookbackDeltaMs: p.lookbackDeltaMs };
+    const mode = p.mode ?? ctx.mode;
+    if (mode !== undefined || hasQueryApis(spec)) {
+      // Through the answer modes; every answer says how it was made in an info entry.
+      const answer = await answerQuery(p.strategy ? { ...spec, strategy: p.strategy } : spec, input, {
+        mode: mode ?? 'auto',
+        maxMemoryBytes: ctx.maxMemoryBytes,
+        delegateTo: ctx.delegateTo,
+        signal: rs.signal,
+        maxSamples: ctx.maxSamples,
+        cache: ctx.cache,
+      });
+      const json = toPrometheusApiJson(toEngineResult(answer.merged, p.frame.endMs));
+      const data: Record<string, unknown> = { ...json.data };
+      const warnings = json.warnings ?? [];
+      if (Array.isArray(json.data.result) && json.data.resultType !== 'scalar' && json.data.resultType !== 'string') {
+        const cut = truncate(json.data.result as unknown[], p.limit);
+        data.result = cut.list;
+        if (cut.truncated) warnings.push(TRUNCATED_WARNING);
+      }
+      return { data, warnings, infos: [...(json.infos ?? []), `rrx answered in ${answer.mode} mode: ${answer.note}`] };
+    }
     const { ast, snapshot } = await readForQuery(spec, input, { signal: rs.signal, cache: ctx.cache });
     const t2 = performance.now();
     const r = evaluateSnapshot(spec, ast, input, snapshot, { strategy: p.strategy, signal: rs.evalSignal, maxSamples: ctx.maxSamples });

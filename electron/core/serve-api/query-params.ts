@@ -2,6 +2,7 @@
 // (api.go query/queryRange), plus rrx's two extensions: `node` (one node only) and `dedup` (merge strategy).
 import { MERGE_STRATEGIES, type MergeStrategy } from '@core/cluster/merge/types';
 import { MAX_POINTS_PER_SERIES, type TimeFrame } from '@core/query/time-frame';
+import { QUERY_MODES, type QueryMode } from '@core/query/answer-modes';
 import { ApiError, invalidParam } from './api-error';
 import type { ApiForm } from './form';
 import { ParamError, parseApiDuration, parseApiTime } from './time-params';
@@ -18,6 +19,8 @@ export interface QueryParams {
   limit: number;
   node?: string;
   strategy?: MergeStrategy;
+  /** rrx's `mode` parameter: local, pushdown, delegate or auto. */
+  mode?: QueryMode;
 }
 
 function param<T>(name: string, parse: () => T, wrap?: (msg: string) => string): T {
@@ -55,6 +58,11 @@ function commonParams(form: ApiForm): Omit<QueryParams, 'frame' | 'expr'> {
   if (dedup !== '') {
     if (!(MERGE_STRATEGIES as readonly string[]).includes(dedup)) throw invalidParam('dedup', `must be one of ${MERGE_STRATEGIES.join(', ')}`);
     out.strategy = dedup as MergeStrategy;
+  }
+  const mode = form.get('mode');
+  if (mode !== '') {
+    if (!(QUERY_MODES as readonly string[]).includes(mode)) throw invalidParam('mode', `must be one of ${QUERY_MODES.join(', ')}`);
+    out.mode = mode as QueryMode;
   }
   return out;
 }

@@ -9,6 +9,7 @@ import type { ClusterSpec } from '@core/query/cluster-spec';
 import { bearerChecker, hostHeaderName, isLoopbackHost, ListenError, parseListen, type ListenAddress } from './access';
 import { ApiError, toApiError } from './api-error';
 import type { ApiContext, RequestScope } from './context';
+import type { QueryMode } from '@core/query/answer-modes';
 import { readForm } from './form';
 import { DEFAULT_LOOKUP_WINDOW_MS } from './match-params';
 import { DEFAULT_GATE, QueryGate, type QueryGateOptions } from './query-gate';
@@ -34,6 +35,12 @@ export interface QueryApiServerOptions {
   /** One call per answered request (method, path without query string, status, duration) — for access logs. */
   onRequest?: (r: { method: string; path: string; status: number; ms: number }) => void;
   now?: () => number;
+  /** Default answer mode (local, pushdown, delegate, auto); requests may pass `mode`. */
+  mode?: QueryMode;
+  /** auto's memory budget. */
+  maxMemoryBytes?: number;
+  /** The delegate engine's name or URL. */
+  delegateTo?: string;
 }
 
 export interface QueryApiServer {
@@ -64,6 +71,9 @@ export async function startQueryApiServer(opts: QueryApiServerOptions): Promise<
     maxSamples: opts.maxSamples ?? DEFAULT_MAX_SAMPLES,
     lookupWindowMs: opts.lookupWindowMs ?? DEFAULT_LOOKUP_WINDOW_MS,
     now: opts.now ?? Date.now,
+    mode: opts.mode,
+    maxMemoryBytes: opts.maxMemoryBytes,
+    delegateTo: opts.delegateTo,
   };
   const stopping = new AbortController();
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuery } from '@core/query/answer-modes';
 import type { ClusterSpec } from '@core/query/cluster-spec';
 import { rangeFrame } from '@core/query/time-frame';
+import { startQueryApiServer } from '@core/serve-api';
 import { startCluster, type TestCluster } from '../../helpers/cluster';
 import { rrx } from '../../helpers/run-cli';
 import { api, dataDiff, type ApiAnswer } from '../serve-api/api-client';
@@ -134,6 +135,40 @@ describe('answer modes over real Prometheus collectors with a planted gap', () =
     // Not exact and over budget: the 9090 takes it.
     const delegated = await rrx(['query', ...flags.slice(0, 4), '--query-api', cluster.query!.baseUrl, '--compat', 'prometheus2', '--max-memory', '64B', '--expr', 'count(up)', ...range()]);
     expect(delegated.stderr).toMatch(/mode delegate: auto chose delegate/);
+  });
+
+  it('serve-api takes mode=… per request and says how each answer was made in an info entry', async () => {
+    const [a, b] = cluster.collectors;
+    const q = cluster.query!;
+    const spec: ClusterSpec = {
+      name: 'test',
+      nodes: [a, b].map((c, index) => ({ index, name: `collector-${'ab'[index]}`, endpoint: { url: c.readUrl }, queryApi: { url: c.baseUrl } })),
+      strategy: 'union',
+      partialPolicy: 'partial',
+      timeoutMs: 30_000,
+      compat: 'prometheus2',
+      engines: [{ name: 'seed-9090', queryApi: { url: q.baseUrl } }],
+    };
+    const server = await startQueryApiServer({ spec, listen: '127.0.0.1:0' });
+    try {
+      const params = { query: EXACT[0], start: String(startS), end: String(endS), step: '1' };
+      const local = await api(server.url, '/api/v1/query_range', { ...params, mode: 'local' });
+      const pushed = await api(server.url, '/api/v1/query_range', { ...params, mode: 'pushdown' }, { post: true });
+      expect(local.body.infos).toEqual(['rrx answered in local mode: local: remote_read from every node, evaluated by rrx']);
+      expect(pushed.body.infos?.[0]).toMatch(/^rrx answered in pushdown mode: pushdown: .* max of the per-node answers/);
+      expect(pushed.body.data).toEqual(local.body.data);
+      const delegated = await api(server.url, '/api/v1/query_range', { ...params, query: 'count(up)', mode: 'delegate' });
+      const own = await api(q.baseUrl, '/api/v1/query_range', { ...params, query: 'count(up)' });
+      expect(delegated.body.data).toEqual(own.body.data);
+      expect(delegated.body.infos?.[0]).toBe('rrx answered in delegate mode: delegate: the whole query was answered by the engine seed-9090');
+      const auto = await api(server.url, '/api/v1/query_range', params);
+      expect(auto.body.infos?.[0]).toMatch(/^rrx answered in local mode: auto chose local: /);
+      const bad = await api(server.url, '/api/v1/query_range', { ...params, mode: 'fast' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error).toBe('invalid parameter "mode": must be one of local, pushdown, delegate, auto');
+    } finally {
+      await server.close();
+    }
   });
 
   it('bad mode usage is exit 2 with a clear sentence', async () => {

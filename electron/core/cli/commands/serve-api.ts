@@ -8,6 +8,7 @@ import { EXIT_OK, UsageError, type CliCommand, type CliIO } from '../command';
 import { CLUSTER_OPTIONS, CLUSTER_USAGE, clusterFromFlags, type ClusterFlagValues } from '../cluster-flags';
 import { parseDurationMs } from '../time-arg';
 import { parseFlags } from '../flags';
+import { MODE_OPTIONS, MODE_USAGE, modeFromFlags, type ModeFlagValues } from '../mode-flags';
 
 const USAGE = `rrx serve-api (--endpoint URL… | --profile NAME) [--listen 127.0.0.1:9095] [--token-file F]
           [--dedup STRATEGY] [--replica-label NAME] [--partial|--strict] [--compat prometheus2] [flags]
@@ -20,7 +21,9 @@ Endpoints: /api/v1/query, /api/v1/query_range (GET or form POST, Prometheus's pa
 longer windows, the last --lookup-window before end), /api/v1/metadata (empty: remote_read has no metadata),
 /api/v1/status/buildinfo (version 2.42.0 with --compat prometheus2, else 3.0.0, so Grafana picks its features),
 /api/v1/query_exemplars, /api/v1/rules, /api/v1/alerts (empty), /-/ready, /-/healthy.
-Extra query parameters: node=NAME|URL (answer from one node) and dedup=STRATEGY (merge strategy).
+Extra query parameters: node=NAME|URL (answer from one node), dedup=STRATEGY (merge strategy) and
+mode=local|pushdown|delegate|auto (how to answer; default the server's --mode). When the cluster has a query
+API (--query-api) or a mode is set, every query answer carries an info entry "rrx answered in <mode> mode: <why>".
 
   --listen HOST:PORT          address to serve on (default ${DEFAULT_LISTEN}; port 0 picks a free one)
   --token-file F              require "Authorization: Bearer <contents of F>" on every request;
@@ -29,6 +32,8 @@ Extra query parameters: node=NAME|URL (answer from one node) and dedup=STRATEGY 
   --max-concurrent N          queries evaluated at once (default 4); up to 32 more wait up to 10 s, then 503
   --lookup-window D           longest window series/labels lookups read (default 1h)
   --access-log                one line per request on stderr (method, path, status, ms)
+
+${MODE_USAGE}
 
 ${CLUSTER_USAGE}`;
 
@@ -39,10 +44,11 @@ const OPTIONS = {
   'max-concurrent': { type: 'string' },
   'lookup-window': { type: 'string' },
   'access-log': { type: 'boolean' },
+  ...MODE_OPTIONS,
   ...CLUSTER_OPTIONS,
 } as const;
 
-type Values = ClusterFlagValues & {
+type Values = ClusterFlagValues & ModeFlagValues & {
   listen?: string;
   'token-file'?: string;
   'max-samples'?: string;
@@ -89,6 +95,7 @@ export const serveApiCommand: CliCommand = {
     const maxConcurrent = positiveInt(v['max-concurrent'], '--max-concurrent');
     const lookupWindowMs = v['lookup-window'] !== undefined ? parseDurationMs(v['lookup-window']) : undefined;
     if (v['lookup-window'] !== undefined && !lookupWindowMs) throw new UsageError(`--lookup-window must be a duration such as 1h, got "${v['lookup-window']}"`);
+    const modeFlags = modeFromFlags(v);
     const spec = await clusterFromFlags(v, io);
     if (io.signal.aborted) return EXIT_OK;
 
@@ -101,6 +108,9 @@ export const serveApiCommand: CliCommand = {
         maxSamples,
         lookupWindowMs: lookupWindowMs ?? undefined,
         gate: maxConcurrent ? { maxConcurrent } : undefined,
+        mode: modeFlags.explicit ? modeFlags.mode : undefined,
+        maxMemoryBytes: modeFlags.maxMemoryBytes,
+        delegateTo: modeFlags.delegateTo,
         onRequest: v['access-log'] ? (r) => io.stderr(`${r.method} ${r.path} ${r.status} ${Math.round(r.ms)}ms\n`) : undefined,
       });
     } catch (e) {
