@@ -68,10 +68,33 @@ export interface EndpointInput extends EndpointPublicFields {
   };
 }
 
+/** Options some PromQL engines understand (Thanos Query's dedup, partial_response, replicaLabels[]; a tenant). */
+export interface EngineOptionsFields {
+  dedup?: boolean;
+  partialResponse?: boolean;
+  replicaLabels?: string[];
+  /** Mimir/Cortex X-Scope-OrgID. */
+  tenant?: string;
+}
+
+export type QueryApiView = EndpointView & { engine?: EngineOptionsFields };
+export type QueryApiInput = EndpointInput & { engine?: EngineOptionsFields };
+
 export interface NodeView {
   id: string;
   name: string;
   endpoint: EndpointView;
+  /** The node's PromQL HTTP API (base URL, before /api/v1). */
+  queryApi?: QueryApiView;
+  /** HA group (shard). */
+  group?: string;
+}
+
+/** A node with an engine only (Thanos Query, Mimir, a query Prometheus). */
+export interface EngineView {
+  id: string;
+  name: string;
+  queryApi: QueryApiView;
 }
 
 export interface ProfileView {
@@ -85,6 +108,7 @@ export interface ProfileView {
   compat: Compat;
   /** The embedded demo cluster: generated data, clearly labelled. */
   demo?: boolean;
+  engines?: EngineView[];
 }
 
 export interface NodeInput {
@@ -92,6 +116,14 @@ export interface NodeInput {
   id?: string;
   name: string;
   endpoint: EndpointInput;
+  queryApi?: QueryApiInput;
+  group?: string;
+}
+
+export interface EngineInput {
+  id?: string;
+  name: string;
+  queryApi: QueryApiInput;
 }
 
 export interface ProfileInput {
@@ -104,6 +136,7 @@ export interface ProfileInput {
   timeoutMs: number;
   partialPolicy: PartialPolicy;
   compat: Compat;
+  engines?: EngineInput[];
 }
 
 export interface ProfilesState {

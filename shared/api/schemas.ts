@@ -14,7 +14,7 @@ const secretPatch = s.optional(
   s.union(s.object({ action: s.literal('keep') }), s.object({ action: s.literal('set'), value: str(1_000_000) }), s.object({ action: s.literal('clear') })),
 );
 
-export const endpointInputSchema = s.object({
+const endpointShape = {
   url: s.string({ minLength: 1, maxLength: 4096 }),
   name: optStr(200),
   remoteTimeoutMs: s.optional(s.number({ integer: true, min: 1, max: 3_600_000 })),
@@ -61,12 +61,22 @@ export const endpointInputSchema = s.object({
       ),
     }),
   ),
-});
+};
+export const endpointInputSchema = s.object(endpointShape);
+
+const engineOptionsSchema = s.optional(
+  s.object({ dedup: s.optional(s.boolean()), partialResponse: s.optional(s.boolean()), replicaLabels: s.optional(s.array(str(256), { maxItems: 20 })), tenant: optStr(256) }),
+);
+const queryApiInputSchema = s.object({ ...endpointShape, engine: engineOptionsSchema });
 
 export const profileInputSchema = s.object({
   id: optStr(200),
   name: s.string({ minLength: 1, maxLength: 200 }),
-  nodes: s.array(s.object({ id: optStr(200), name: s.string({ minLength: 1, maxLength: 200 }), endpoint: endpointInputSchema }), { maxItems: 64 }),
+  nodes: s.array(
+    s.object({ id: optStr(200), name: s.string({ minLength: 1, maxLength: 200 }), endpoint: endpointInputSchema, queryApi: s.optional(queryApiInputSchema), group: optStr(200) }),
+    { maxItems: 64 },
+  ),
+  engines: s.optional(s.array(s.object({ id: optStr(200), name: s.string({ minLength: 1, maxLength: 200 }), queryApi: queryApiInputSchema }), { maxItems: 16 })),
   replicaLabel: optStr(256),
   mergeStrategy: strategySchema,
   timeoutMs: s.number({ integer: true, min: 100, max: 3_600_000 }),

@@ -1,6 +1,7 @@
 // Turns what the renderer sends (public fields + one-way secret patches) into a full profile, given the stored one.
 // Secret values only ever flow in here (renderer → main); `keep` takes the stored value, `clear` drops it.
-import type { EndpointInput, ProfileInput, SecretPatch } from '@shared/api/profile-types';
+import type { EndpointInput, ProfileInput, QueryApiInput, SecretPatch } from '@shared/api/profile-types';
+import type { QueryApiConfig } from '@core/engine-node/types';
 import type { EndpointConfig } from '@core/remote-read/endpoint-config';
 import { joinProxyUserinfo, splitProxyUserinfo } from './endpoint-secrets';
 import type { ClusterProfile, FieldError } from './types';
@@ -22,7 +23,14 @@ export function applyProfileInput(
       id: old ? old.id : newId(),
       name: n.name,
       endpoint: applyEndpointInput(n.endpoint, old?.endpoint, `nodes[${i}].endpoint`, errors),
+      ...(n.queryApi?.url ? { queryApi: applyQueryApiInput(n.queryApi, old?.queryApi, `nodes[${i}].queryApi`, errors) } : {}),
+      ...(n.group?.trim() ? { group: n.group.trim() } : {}),
     };
+  });
+  const enginesBefore = new Map((existing?.engines ?? []).map((e) => [e.id, e]));
+  const engines = (input.engines ?? []).map((e, i) => {
+    const old = e.id ? enginesBefore.get(e.id) : undefined;
+    return { id: old ? old.id : newId(), name: e.name, queryApi: applyQueryApiInput(e.queryApi, old?.queryApi, `engines[${i}].queryApi`, errors) };
   });
   const profile: ClusterProfile = {
     id: existing?.id ?? newId(),
@@ -34,6 +42,7 @@ export function applyProfileInput(
     compat: input.compat,
   };
   if (input.replicaLabel) profile.replicaLabel = input.replicaLabel;
+  if (input.engines !== undefined || existing?.engines !== undefined) profile.engines = engines;
   if (existing?.demo) profile.demo = true;
   return { profile, errors };
 }
@@ -41,6 +50,13 @@ export function applyProfileInput(
 function patched(patch: SecretPatch | undefined, old: string | undefined): string | undefined {
   if (!patch || patch.action === 'keep') return old;
   return patch.action === 'set' ? patch.value : undefined;
+}
+
+function applyQueryApiInput(input: QueryApiInput, old: QueryApiConfig | undefined, at: string, errors: FieldError[]): QueryApiConfig {
+  const { engine, ...endpoint } = input;
+  const e: QueryApiConfig = applyEndpointInput(endpoint, old, at, errors);
+  if (engine && Object.values(engine).some((v) => v !== undefined)) e.engine = { ...engine };
+  return e;
 }
 
 export function applyEndpointInput(input: EndpointInput, old: EndpointConfig | undefined, at: string, errors: FieldError[]): EndpointConfig {

@@ -6,11 +6,12 @@ import type { ClusterProfile } from './types';
 export function clusterSpecOf(p: ClusterProfile): ClusterSpec {
   return {
     name: p.name,
-    nodes: p.nodes.map((n, index) => ({ index, name: n.name, endpoint: n.endpoint })),
+    nodes: p.nodes.map((n, index) => ({ index, name: n.name, endpoint: n.endpoint, ...(n.queryApi ? { queryApi: n.queryApi } : {}), ...(n.group ? { group: n.group } : {}) })),
     ...(p.replicaLabel ? { replicaLabel: p.replicaLabel } : {}),
     strategy: p.mergeStrategy,
     partialPolicy: p.partialPolicy,
     timeoutMs: p.timeoutMs,
     compat: p.compat ?? 'prometheus3',
+    ...(p.engines?.length ? { engines: p.engines.map((e) => ({ name: e.name, queryApi: e.queryApi })) } : {}),
   };
 }

@@ -20,6 +20,15 @@ export function nodeSecretPrefix(profileId: string, nodeId: string): string {
   return `profile/${profileId}/node/${nodeId}/`;
 }
 
+/** Secrets of a node's query API live below its node's prefix. */
+export function queryApiSecretPrefix(profileId: string, nodeId: string): string {
+  return `${nodeSecretPrefix(profileId, nodeId)}queryApi/`;
+}
+
+export function engineSecretPrefix(profileId: string, engineId: string): string {
+  return `profile/${profileId}/engine/${engineId}/`;
+}
+
 export function headerField(name: string): SecretField {
   return `headers/${encodeURIComponent(name)}`;
 }

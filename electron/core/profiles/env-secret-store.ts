@@ -6,7 +6,8 @@
 //     with PROFILE/NODE the names upper-cased, every run of other characters than A-Z0-9 turned into `_`, and FIELD
 //     PASSWORD (basic_auth.password), CREDENTIALS (authorization.credentials), CLIENT_SECRET (oauth2.client_secret),
 //     TLS_KEY (tls_config.key), PROXY_USERINFO (user:password of proxy_url), HEADER_<NAME>, PROXY_HEADER_<NAME>
-//     (proxy_connect_header, a JSON array of strings).
+//     (proxy_connect_header, a JSON array of strings). A node's query API adds QUERY_API_ before FIELD
+//     (RRX_<NODE>_QUERY_API_PASSWORD); an engine-only node is named like a node (RRX_<ENGINE>_<FIELD>).
 // Files (*_file fields) need nothing here: the remote_read client reads them at request time, as Prometheus does.
 import { endpointSecretRefs } from './endpoint-secrets';
 import type { SecretStore } from './secret-store';
@@ -45,13 +46,18 @@ export class EnvSecretStore implements SecretStore {
     doc?: ProfilesDocument,
   ) {
     for (const p of doc?.profiles ?? []) {
-      for (const n of p.nodes ?? []) {
-        for (const ref of endpointSecretRefs(n.endpoint ?? { url: '' })) {
-          const m = /^profile\/[^/]+\/node\/[^/]+\/(.+)$/.exec(ref);
+      const add = (name: string, refs: string[], prefix: string) => {
+        for (const ref of refs) {
+          const m = /^profile\/[^/]+\/(?:node|engine)\/[^/]+\/(?:queryApi\/)?(.+)$/.exec(ref);
           const field = m && envFieldOf(m[1]);
-          if (field) this.candidates.set(ref, [`RRX_${envSlug(p.name)}_${envSlug(n.name)}_${field}`, `RRX_${envSlug(n.name)}_${field}`]);
+          if (field) this.candidates.set(ref, [`RRX_${envSlug(p.name)}_${envSlug(name)}_${prefix}${field}`, `RRX_${envSlug(name)}_${prefix}${field}`]);
         }
+      };
+      for (const n of p.nodes ?? []) {
+        add(n.name, endpointSecretRefs(n.endpoint ?? { url: '' }), '');
+        if (n.queryApi) add(n.name, endpointSecretRefs(n.queryApi), 'QUERY_API_');
       }
+      for (const e of p.engines ?? []) add(e.name, endpointSecretRefs(e.queryApi ?? { url: '' }), '');
     }
   }
 

@@ -5,9 +5,11 @@
 //     `strategy`, request timeout as `timeoutSeconds`, active profile as `active`.
 // v2: endpoint nested under `node.endpoint` (EndpointConfig), `mergeStrategy`, `timeoutMs`, `activeId`.
 // v3: `partialPolicy` (default 'partial') and `compat` (default 'prometheus3') always present.
+// v4: PromQL engines — `engines` (engine-only nodes: {id, name, queryApi}) always present, default []; nodes may
+//     carry `queryApi` (their own PromQL HTTP API) and `group` (HA group), both optional and absent after migrating.
 import { ProfileError, type ProfilesDocument } from './types';
 
-export const CURRENT_SCHEMA_VERSION = 3;
+export const CURRENT_SCHEMA_VERSION = 4;
 
 type Json = Record<string, unknown>;
 type Migration = (doc: Json) => Json;
@@ -58,6 +60,11 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
     ...doc,
     schemaVersion: 3,
     profiles: list(doc.profiles).map((p) => ({ ...p, partialPolicy: p.partialPolicy ?? 'partial', compat: p.compat ?? 'prometheus3' })),
+  }),
+  3: (doc) => ({
+    ...doc,
+    schemaVersion: 4,
+    profiles: list(doc.profiles).map((p) => ({ ...p, engines: Array.isArray(p.engines) ? p.engines : [] })),
   }),
 };
 

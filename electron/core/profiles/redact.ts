@@ -1,6 +1,7 @@
 // The renderer's view of a profile: every public field, and for each secret only whether it is set. Never copies a
 // secret value (password, credentials, client secret, private key, header values, proxy userinfo) into the view.
-import type { EndpointView, ProfileView } from '@shared/api/profile-types';
+import type { EndpointView, ProfileView, QueryApiView } from '@shared/api/profile-types';
+import type { QueryApiConfig } from '@core/engine-node/types';
 import type { EndpointConfig } from '@core/remote-read/endpoint-config';
 import { splitProxyUserinfo } from './endpoint-secrets';
 import type { ClusterProfile } from './types';
@@ -37,11 +38,25 @@ export function redactEndpoint(e: EndpointConfig): EndpointView {
   return view;
 }
 
+/** A query API's view: the endpoint's, plus its (non-secret) engine options. */
+export function redactQueryApi(e: QueryApiConfig): QueryApiView {
+  const { engine, ...endpoint } = e;
+  const view: QueryApiView = redactEndpoint(endpoint);
+  if (engine) view.engine = { ...engine, ...(engine.replicaLabels ? { replicaLabels: [...engine.replicaLabels] } : {}) };
+  return view;
+}
+
 export function redactProfile(p: ClusterProfile): ProfileView {
   const view: ProfileView = {
     id: p.id,
     name: p.name,
-    nodes: p.nodes.map((n) => ({ id: n.id, name: n.name, endpoint: redactEndpoint(n.endpoint) })),
+    nodes: p.nodes.map((n) => ({
+      id: n.id,
+      name: n.name,
+      endpoint: redactEndpoint(n.endpoint),
+      ...(n.queryApi ? { queryApi: redactQueryApi(n.queryApi) } : {}),
+      ...(n.group ? { group: n.group } : {}),
+    })),
     mergeStrategy: p.mergeStrategy,
     timeoutMs: p.timeoutMs,
     partialPolicy: p.partialPolicy,
@@ -49,6 +64,7 @@ export function redactProfile(p: ClusterProfile): ProfileView {
   };
   if (p.replicaLabel !== undefined) view.replicaLabel = p.replicaLabel;
   if (p.demo) view.demo = true;
+  if (p.engines?.length) view.engines = p.engines.map((e) => ({ id: e.id, name: e.name, queryApi: redactQueryApi(e.queryApi) }));
   return view;
 }
 

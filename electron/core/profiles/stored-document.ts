@@ -1,21 +1,33 @@
 // Converting between full profiles and their stored form (secrets out to / back from a SecretStore), and checking a
 // loaded document holds no secret values (a hand-written CLI file with `password: hunter2` is refused with a hint).
-import { endpointSecretRefs, joinEndpointSecrets, nodeSecretPrefix, splitEndpointSecrets } from './endpoint-secrets';
+import type { QueryApiConfig } from '@core/engine-node/types';
+import { endpointSecretRefs, engineSecretPrefix, joinEndpointSecrets, nodeSecretPrefix, queryApiSecretPrefix, splitEndpointSecrets } from './endpoint-secrets';
 import type { SecretStore } from './secret-store';
-import type { ClusterProfile, FieldError, ProfilesDocument, StoredProfile } from './types';
+import type { ClusterProfile, FieldError, ProfilesDocument, StoredProfile, StoredQueryApi } from './types';
 
 export function toStored(p: ClusterProfile): { stored: StoredProfile; secrets: Map<string, string> } {
   const secrets = new Map<string, string>();
-  const nodes = p.nodes.map((n) => {
-    const { stored, secrets: s } = splitEndpointSecrets(n.endpoint, nodeSecretPrefix(p.id, n.id));
+  const split = (e: QueryApiConfig, prefix: string) => {
+    const { stored, secrets: s } = splitEndpointSecrets(e, prefix);
     for (const [k, v] of s) secrets.set(k, v);
-    return { ...n, endpoint: stored };
+    return stored as StoredQueryApi;
+  };
+  const nodes = p.nodes.map((n) => {
+    const { queryApi, ...rest } = n;
+    const endpoint = split(n.endpoint, nodeSecretPrefix(p.id, n.id));
+    return { ...rest, endpoint, ...(queryApi ? { queryApi: split(queryApi, queryApiSecretPrefix(p.id, n.id)) } : {}) };
   });
-  return { stored: { ...p, nodes }, secrets };
+  const { engines, ...profile } = p;
+  const stored: StoredProfile = { ...profile, nodes };
+  if (engines) stored.engines = engines.map((e) => ({ ...e, queryApi: split(e.queryApi, engineSecretPrefix(p.id, e.id)) }));
+  return { stored, secrets };
 }
 
 export function storedSecretRefs(p: StoredProfile): string[] {
-  return p.nodes.flatMap((n) => endpointSecretRefs(n.endpoint));
+  return [
+    ...p.nodes.flatMap((n) => [...endpointSecretRefs(n.endpoint), ...(n.queryApi ? endpointSecretRefs(n.queryApi) : [])]),
+    ...(p.engines ?? []).flatMap((e) => endpointSecretRefs(e.queryApi)),
+  ];
 }
 
 /** Full profile from its stored form; references the store cannot resolve are listed in `missing`. */
@@ -26,12 +38,19 @@ export async function fromStored(p: StoredProfile, store: SecretStore): Promise<
     if (v !== undefined) values.set(ref, v);
   }
   const missing: string[] = [];
-  const nodes = p.nodes.map((n) => {
-    const j = joinEndpointSecrets(n.endpoint, values);
+  const join = (e: StoredQueryApi): QueryApiConfig => {
+    const j = joinEndpointSecrets(e, values);
     missing.push(...j.missing);
-    return { ...n, endpoint: j.endpoint };
+    return j.endpoint;
+  };
+  const nodes = p.nodes.map((n) => {
+    const { queryApi, ...rest } = n;
+    return { ...rest, endpoint: join(n.endpoint), ...(queryApi ? { queryApi: join(queryApi) } : {}) };
   });
-  return { profile: { ...p, nodes }, missing };
+  const { engines, ...profile } = p;
+  const full: ClusterProfile = { ...profile, nodes };
+  if (engines) full.engines = engines.map((e) => ({ ...e, queryApi: join(e.queryApi) }));
+  return { profile: full, missing };
 }
 
 const SECRET_SLOTS: ReadonlyArray<readonly [string, string, string]> = [
@@ -47,10 +66,16 @@ const isRef = (v: unknown) => typeof v === 'object' && v !== null && typeof (v a
 export function inlineSecretErrors(doc: ProfilesDocument): FieldError[] {
   const errors: FieldError[] = [];
   const hint = (file: string) => `secret values are not kept in profile files; use ${file} or {"secretRef": "env:VARIABLE"}`;
+  const blocks = (p: StoredProfile, pi: number) => [
+    ...(p.nodes ?? []).flatMap((n, ni) => [
+      { e: n.endpoint, at: `profiles[${pi}].nodes[${ni}].endpoint` },
+      ...(n.queryApi ? [{ e: n.queryApi, at: `profiles[${pi}].nodes[${ni}].queryApi` }] : []),
+    ]),
+    ...(p.engines ?? []).map((g, gi) => ({ e: g.queryApi, at: `profiles[${pi}].engines[${gi}].queryApi` })),
+  ];
   doc.profiles.forEach((p, pi) =>
-    (p.nodes ?? []).forEach((n, ni) => {
-      const e = (n.endpoint ?? {}) as unknown as Record<string, Record<string, unknown> | undefined>;
-      const at = `profiles[${pi}].nodes[${ni}].endpoint`;
+    blocks(p, pi).forEach(({ e: block, at }) => {
+      const e = (block ?? {}) as unknown as Record<string, Record<string, unknown> | undefined>;
       for (const [block, field, file] of SECRET_SLOTS) {
         const v = e[block]?.[field];
         if (v !== undefined && !isRef(v)) errors.push({ path: `${at}.${block}.${field}`, message: hint(file) });

@@ -2,6 +2,7 @@
 // (secrets replaced by references into a SecretStore) and the persisted document. Typed errors with field paths.
 import type { MergeStrategy } from '@core/cluster/merge/types';
 import type { AuthorizationConfig, BasicAuthConfig, EndpointConfig, OAuth2Config, TlsConfig } from '@core/remote-read/endpoint-config';
+import type { EngineOptions, QueryApiConfig } from '@core/engine-node/types';
 
 export type PartialPolicy = 'partial' | 'strict';
 export type Compat = 'prometheus3' | 'prometheus2';
@@ -12,6 +13,17 @@ export interface ProfileNode {
   endpoint: EndpointConfig;
   /** prometheus.yml `read_recent`, kept only so import → export round-trips (rrx always reads explicitly). */
   readRecent?: boolean;
+  /** The node's PromQL HTTP API (base URL before /api/v1), same transport fields as the endpoint. */
+  queryApi?: QueryApiConfig;
+  /** HA group (shard); replicas are deduplicated within their group. */
+  group?: string;
+}
+
+/** A node with an engine only (Thanos Query, Mimir, the seed's 9090): delegate target and comparison column. */
+export interface ProfileEngine {
+  id: string;
+  name: string;
+  queryApi: QueryApiConfig;
 }
 
 /** A full profile. Holds secret values: never send it to the renderer (see redact.ts). */
@@ -26,6 +38,8 @@ export interface ClusterProfile {
   /** Default 'prometheus3'. */
   compat?: Compat;
   demo?: boolean;
+  /** Engine-only nodes (schema v4; always present from v4 on, possibly empty). */
+  engines?: ProfileEngine[];
 }
 
 /** Where a secret lives in a SecretStore, e.g. `profile/<id>/node/<id>/basicAuth.password`. */
@@ -47,14 +61,24 @@ export type StoredEndpoint = Omit<EndpointConfig, 'basicAuth' | 'authorization' 
   proxyUrlUserinfo?: SecretRef;
 };
 
+export type StoredQueryApi = StoredEndpoint & { engine?: EngineOptions };
+
 export interface StoredNode {
   id: string;
   name: string;
   endpoint: StoredEndpoint;
   readRecent?: boolean;
+  queryApi?: StoredQueryApi;
+  group?: string;
 }
 
-export type StoredProfile = Omit<ClusterProfile, 'nodes'> & { nodes: StoredNode[] };
+export interface StoredEngine {
+  id: string;
+  name: string;
+  queryApi: StoredQueryApi;
+}
+
+export type StoredProfile = Omit<ClusterProfile, 'nodes' | 'engines'> & { nodes: StoredNode[]; engines?: StoredEngine[] };
 
 export interface ProfilesDocument {
   schemaVersion: number;

@@ -53,6 +53,18 @@ export function validateProfile(p: ClusterProfile): FieldError[] {
     else if (names.has(n.name.trim().toLowerCase())) err(`${at}.name`, `another node is already called ${JSON.stringify(n.name)}`);
     names.add(n.name?.trim().toLowerCase());
     validateEndpoint(n.endpoint, `${at}.endpoint`, err);
+    if (n.queryApi) validateEndpoint(n.queryApi, `${at}.queryApi`, err);
+    if (n.group !== undefined && (typeof n.group !== 'string' || n.group.length > 200)) err(`${at}.group`, 'must be a name of at most 200 characters');
+  });
+  (p.engines ?? []).forEach((e, i) => {
+    const at = `engines[${i}]`;
+    if (!e.id) err(`${at}.id`, 'must not be empty');
+    else if (ids.has(e.id)) err(`${at}.id`, 'duplicate node id');
+    ids.add(e.id);
+    if (!e.name?.trim()) err(`${at}.name`, 'must not be empty');
+    else if (names.has(e.name.trim().toLowerCase())) err(`${at}.name`, `another node is already called ${JSON.stringify(e.name)}`);
+    names.add(e.name?.trim().toLowerCase());
+    validateEndpoint(e.queryApi, `${at}.queryApi`, err);
   });
   return errors;
 }

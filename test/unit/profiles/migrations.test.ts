@@ -17,7 +17,7 @@ const v1 = {
 };
 
 describe('profile document migrations', () => {
-  it('is at version 3', () => expect(CURRENT_SCHEMA_VERSION).toBe(3));
+  it('is at version 4', () => expect(CURRENT_SCHEMA_VERSION).toBe(4));
 
   it('1 → 2 nests the endpoint and renames strategy/timeout/active', () => {
     expect(MIGRATIONS[1](structuredClone(v1))).toEqual({
@@ -50,6 +50,20 @@ describe('profile document migrations', () => {
     });
   });
 
+  it('3 → 4 adds an empty engines list, keeping engines already there and every node as it was', () => {
+    const node = { id: 'n', name: 'a', endpoint: { url: 'http://a:9090/api/v1/read' } };
+    const engine = { id: 'e', name: 'thanos', queryApi: { url: 'http://thanos:10902', engine: { dedup: true } } };
+    const v3 = { schemaVersion: 3, activeId: 'a', profiles: [{ id: 'a', nodes: [node] }, { id: 'b', nodes: [], engines: [engine] }] };
+    expect(MIGRATIONS[3](structuredClone(v3))).toEqual({
+      schemaVersion: 4,
+      activeId: 'a',
+      profiles: [
+        { id: 'a', nodes: [node], engines: [] },
+        { id: 'b', nodes: [], engines: [engine] },
+      ],
+    });
+  });
+
   it('chains every step from 1 and does not touch its input', () => {
     const input = structuredClone(v1);
     const { doc, migrated } = migrateDocument(input);
@@ -60,8 +74,8 @@ describe('profile document migrations', () => {
   });
 
   it('treats a missing schemaVersion as 1, nothing stored as empty, and refuses newer or foreign documents', () => {
-    expect(migrateDocument({ profiles: [] }).doc).toEqual({ schemaVersion: 3, profiles: [], activeId: null });
-    expect(migrateDocument(undefined)).toEqual({ doc: { schemaVersion: 3, profiles: [], activeId: null }, migrated: false });
+    expect(migrateDocument({ profiles: [] }).doc).toEqual({ schemaVersion: 4, profiles: [], activeId: null });
+    expect(migrateDocument(undefined)).toEqual({ doc: { schemaVersion: 4, profiles: [], activeId: null }, migrated: false });
     expect(() => migrateDocument({ schemaVersion: 99, profiles: [] })).toThrowError(/newer version of rrx/);
     try {
       migrateDocument({ hello: 1 });

@@ -128,7 +128,7 @@ describe('ProfileRepository', () => {
     const storage = new MemoryProfileStorage({ schemaVersion: 2, activeId: null, profiles: [{ id: 'p', name: 'old', nodes: [{ id: 'n', name: 'a', endpoint: { url: 'http://a/api/v1/read' } }], mergeStrategy: 'union', timeoutMs: 1000 }] });
     const repo = new ProfileRepository(storage, new MemorySecretStore());
     expect((await repo.state()).profiles[0]).toMatchObject({ partialPolicy: 'partial', compat: 'prometheus3' });
-    expect((storage.peek() as { schemaVersion: number }).schemaVersion).toBe(3);
+    expect((storage.peek() as { schemaVersion: number }).schemaVersion).toBe(4);
   });
 
   it('works the same over a JSON file; the CLI reads it with secrets from RRX_* variables only', async () => {
