@@ -1,16 +1,19 @@
 // `npm run fuzz [-- --iterations N --seed S]` (or FUZZ_ITERATIONS): feeds random and mutated frames, XOR chunks,
-// protobuf messages and snappy blocks to the remote_read decoders. Only typed DecodeErrors may come out; any other
+// native histogram chunks (integer and float), protobuf messages (with histogram samples) and snappy blocks to the remote_read decoders. Only typed DecodeErrors may come out; any other
 // exception, or an input that takes longer than the per-input bound, is a finding (exit 1). Bounded in count/time.
 import { pathToFileURL } from 'node:url';
 import snappy from 'snappyjs';
+import { histogramSeries } from '@core/demo/histogram-data';
 import { ChunkedResponseDecoder } from '@core/remote-read/chunked-decoder';
 import { DecodeError } from '@core/remote-read/errors';
 import { FrameReader, encodeFrame } from '@core/remote-read/frame-reader';
+import { decodeHistogramChunk } from '@core/remote-read/histogram-chunk';
 import { ReadBudget } from '@core/remote-read/limits';
 import { snappyDecompress } from '@core/remote-read/response-body';
 import { decodeReadResponse } from '@core/remote-read/samples-decoder';
 import { SeriesBuilder } from '@core/remote-read/series-builder';
 import { decodeXorChunk } from '@core/remote-read/xor-chunk';
+import { ChunkEncodingNumber } from '@core/remote-read/proto/schema';
 import { encodeXorChunk } from '@core/remote-read/xor-chunk-encoder';
 import { chunksForWindow, seriesMessages } from '@core/remote-read-server/chunked-encoder';
 import { encodeReadResponse } from '@core/remote-read-server/samples-encoder';
@@ -109,7 +112,32 @@ function sampleSeries(rng: Rng, n: number): RawSeries[] {
   return out;
 }
 
+/** A few native histogram series of every kind (integer/float counts, gauges, custom buckets, stale, resets). */
+function histogramSampleSeries(rng: Rng, n: number): RawSeries[] {
+  const out: RawSeries[] = [];
+  for (let s = 0; s < n; s++) {
+    const kind = int(rng, 5);
+    out.push(
+      histogramSeries(rng, { __name__: `h${s}`, k: String(kind) }, {
+        samples: 1 + int(rng, 200),
+        startMs: int(rng, 2 ** 41),
+        stepMs: 1000 + int(rng, 60_000),
+        floatCounts: kind === 1 || kind === 3,
+        gauge: kind === 2 || kind === 3,
+        custom: kind === 4,
+        staleRate: 0.03,
+        resetRate: 0.03,
+        layoutRate: 0.03,
+        floatRate: 0.02,
+      }),
+    );
+  }
+  return out;
+}
+
 interface Corpus {
+  histogramChunks: Uint8Array[];
+  floatHistogramChunks: Uint8Array[];
   chunks: Uint8Array[];
   messages: Uint8Array[];
   streams: Uint8Array[];
@@ -118,11 +146,18 @@ interface Corpus {
 }
 
 function buildCorpus(rng: Rng): Corpus {
-  const c: Corpus = { chunks: [], messages: [], streams: [], samples: [], snappy: [] };
+  const c: Corpus = { histogramChunks: [], floatHistogramChunks: [], chunks: [], messages: [], streams: [], samples: [], snappy: [] };
   for (let k = 0; k < 12; k++) {
-    const series = sampleSeries(rng, 1 + int(rng, 3));
+    const hist = histogramSampleSeries(rng, 1 + int(rng, 2));
+    for (const s of hist) {
+      for (const ch of chunksForWindow(s, -Infinity, Infinity)) {
+        if (ch.encoding === ChunkEncodingNumber.HISTOGRAM) c.histogramChunks.push(ch.data);
+        if (ch.encoding === ChunkEncodingNumber.FLOAT_HISTOGRAM) c.floatHistogramChunks.push(ch.data);
+      }
+    }
+    const series = [...sampleSeries(rng, 1 + int(rng, 3)), ...hist];
     for (const s of series) {
-      c.chunks.push(encodeXorChunk(s.timestamps, s.values, 0, Math.min(120, s.timestamps.length)));
+      if (!s.histograms) c.chunks.push(encodeXorChunk(s.timestamps, s.values, 0, Math.min(120, s.timestamps.length)));
       const msgs = seriesMessages(int(rng, 2), s.labels, chunksForWindow(s, -Infinity, Infinity), 300 + int(rng, 2000));
       c.messages.push(...msgs);
       const frames = msgs.map(encodeFrame);
@@ -149,6 +184,9 @@ const WINDOWS = [
 ];
 
 const TARGETS: Record<string, (rng: Rng, c: Corpus) => Uint8Array> = {
+  'histogram-chunk': (rng, c) => (rng() < 0.15 ? randomBytes(rng, 64) : mutate(rng, c.histogramChunks[int(rng, c.histogramChunks.length)])),
+  'float-histogram-chunk': (rng, c) =>
+    rng() < 0.15 ? randomBytes(rng, 64) : mutate(rng, c.floatHistogramChunks[int(rng, c.floatHistogramChunks.length)]),
   'xor-chunk': (rng, c) => (rng() < 0.15 ? randomBytes(rng, 64) : mutate(rng, c.chunks[int(rng, c.chunks.length)])),
   'chunked-message': (rng, c) => (rng() < 0.15 ? randomBytes(rng, 128) : mutate(rng, c.messages[int(rng, c.messages.length)])),
   'frame-stream': (rng, c) => (rng() < 0.15 ? randomBytes(rng, 128) : mutate(rng, c.streams[int(rng, c.streams.length)])),
@@ -162,6 +200,14 @@ function runTarget(name: string, input: Uint8Array, rng: Rng): void {
     case 'xor-chunk':
       decodeXorChunk(input, new SeriesBuilder({}), -Infinity, Infinity);
       return;
+    case 'histogram-chunk':
+    case 'float-histogram-chunk':
+    {
+      const b = new SeriesBuilder({});
+      decodeHistogramChunk(input, name === 'float-histogram-chunk', b, -Infinity, Infinity);
+      b.finish();
+      return;
+    }
     case 'chunked-message': {
       const d = new ChunkedResponseDecoder(WINDOWS, budget);
       d.decodeFrame(input);

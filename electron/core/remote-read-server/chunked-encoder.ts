@@ -1,11 +1,14 @@
 // Encodes STREAMED_XOR_CHUNKS frames for the in-repo server the way Prometheus does: each series cut into XOR
-// chunks of at most 120 samples, every chunk overlapping the query window sent whole (the client trims), one
-// series per frame, split across frames when a frame would exceed maxBytesInFrame.
+// chunks of at most 120 samples (native histogram samples into HISTOGRAM / FLOAT_HISTOGRAM chunks, cut as in
+// chunk-cutter.ts), every chunk overlapping the query window sent whole (the client trims), one series per frame,
+// split across frames when a frame would exceed maxBytesInFrame.
 import { encodeFrame } from '@core/remote-read/frame-reader';
+import { encodeHistogramChunk } from '@core/remote-read/histogram-chunk-encoder';
 import { ChunkEncodingNumber, F } from '@core/remote-read/proto/schema';
 import { MAX_SAMPLES_PER_CHUNK, encodeXorChunk } from '@core/remote-read/xor-chunk-encoder';
 import { lowerBound } from '@core/series/memory-store';
 import type { Labels, RawSeries } from '@core/series/types';
+import { cutChunks } from './chunk-cutter';
 import { ProtoWriter } from './proto-writer';
 
 /** Prometheus's default remote_read max bytes in frame (1 MiB). */
@@ -24,6 +27,7 @@ export function chunksForWindow(s: RawSeries, startMs: number, endMs: number, sa
   const lo = lowerBound(s.timestamps, startMs);
   const hi = lowerBound(s.timestamps, endMs + 1);
   if (hi <= lo) return [];
+  if (s.histograms) return mixedChunksForWindow(s, lo, hi, samplesPerChunk);
   const first = Math.floor(lo / samplesPerChunk) * samplesPerChunk;
   const out: EncodedChunk[] = [];
   for (let from = first; from < hi; from += samplesPerChunk) {
@@ -34,6 +38,20 @@ export function chunksForWindow(s: RawSeries, startMs: number, endMs: number, sa
       encoding: ChunkEncodingNumber.XOR,
       data: encodeXorChunk(s.timestamps, s.values, from, to),
     });
+  }
+  return out;
+}
+
+/** Chunks of a series holding native histograms: cut over the whole series, those holding [lo, hi) encoded. */
+function mixedChunksForWindow(s: RawSeries, lo: number, hi: number, samplesPerChunk: number): EncodedChunk[] {
+  const out: EncodedChunk[] = [];
+  for (const r of cutChunks(s, samplesPerChunk)) {
+    if (r.to <= lo || r.from >= hi) continue;
+    const data =
+      r.encoding === ChunkEncodingNumber.XOR
+        ? encodeXorChunk(s.timestamps, s.values, r.from, r.to)
+        : encodeHistogramChunk(s.timestamps, s.values, s.histograms ?? [], r.from, r.to, r.encoding === ChunkEncodingNumber.FLOAT_HISTOGRAM, r.header);
+    out.push({ minT: s.timestamps[r.from], maxT: s.timestamps[r.to - 1], encoding: r.encoding, data });
   }
   return out;
 }

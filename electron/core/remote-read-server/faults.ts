@@ -19,7 +19,7 @@ export type ServerFault =
   | { kind: 'http-status'; status?: number }
   /** Answer 200 with a text/html body. */
   | { kind: 'wrong-content-type' }
-  /** Streamed: send every chunk with the HISTOGRAM encoding (garbage data) to exercise warnings. */
-  | { kind: 'histogram-chunks' };
+  /** Streamed: send every chunk with an encoding number no Prometheus defines (7), to exercise warnings. */
+  | { kind: 'unknown-chunk-encoding' };
 
 export type ServerFaultKind = ServerFault['kind'];

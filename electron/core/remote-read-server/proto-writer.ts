@@ -80,6 +80,20 @@ export class ProtoWriter {
     return this;
   }
 
+  /** A double field from a number (not for stale markers: use doubleWordsAt, which keeps NaN payloads). */
+  double(field: number, v: number): this {
+    this.tag(field, 1);
+    this.ensure(8);
+    new DataView(this.buf.buffer).setFloat64(this.length, v, true);
+    this.length += 8;
+    return this;
+  }
+
+  /** A zig-zag (sint32/sint64) varint, exact for |v| < 2^52. */
+  sint(v: number): this {
+    return this.uvarint(v >= 0 ? v * 2 : -v * 2 - 1);
+  }
+
   finish(): Uint8Array {
     return this.buf.slice(0, this.length);
   }

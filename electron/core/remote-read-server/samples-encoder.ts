@@ -1,7 +1,9 @@
 // Encodes a SAMPLES response (prometheus.ReadResponse) for the in-repo server: samples within each query's window,
-// values written from raw words so stale markers survive. The caller snappy-compresses.
+// values written from raw words so stale markers survive; native histogram samples go in TimeSeries.histograms.
+// The caller snappy-compresses.
 import { F } from '@core/remote-read/proto/schema';
 import type { RawSeries } from '@core/series/types';
+import { encodeHistogramMessage } from './histogram-proto-writer';
 import { ProtoWriter } from './proto-writer';
 
 export function encodeReadResponse(perQuery: readonly (readonly RawSeries[])[]): Uint8Array {
@@ -21,10 +23,18 @@ function encodeTimeSeries(s: RawSeries): Uint8Array {
   }
   const words = new Uint32Array(s.values.buffer, s.values.byteOffset, s.values.length * 2);
   const sample = new ProtoWriter();
+  const hs = s.histograms;
   for (let i = 0; i < s.timestamps.length; i++) {
+    if (hs?.[i]) continue;
     sample.length = 0;
     sample.doubleWordsAt(F.sampleValue, words, i).tag(F.sampleTimestamp, 0).int64(s.timestamps[i]);
     w.bytes(F.timeSeriesSamples, sample.finish());
+  }
+  if (hs) {
+    for (let i = 0; i < hs.length; i++) {
+      const h = hs[i];
+      if (h) w.bytes(F.timeSeriesHistograms, encodeHistogramMessage(s.timestamps[i], h));
+    }
   }
   return w.finish();
 }

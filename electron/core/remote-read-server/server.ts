@@ -9,9 +9,11 @@ import { MemorySeriesStore } from '@core/series/memory-store';
 import type { RawSeries } from '@core/series/types';
 import { chunksForWindow, DEFAULT_MAX_BYTES_IN_FRAME, encodeFrame, seriesMessages } from './chunked-encoder';
 import type { ServerFault } from './faults';
+
+/** An encoding number Prometheus does not define (its chunkenc stops at 3, FLOAT_HISTOGRAM). */
+const UNKNOWN_CHUNK_ENCODING = 7;
 import { decodeReadRequest, type DecodedReadRequest } from './request-decoder';
 import { encodeReadResponse } from './samples-encoder';
-import { ChunkEncodingNumber } from '@core/remote-read/proto/schema';
 
 export interface RemoteReadServerAuth {
   basic?: { username: string; password: string };
@@ -146,7 +148,7 @@ export async function startRemoteReadServer(opts: RemoteReadServerOptions): Prom
       for (const s of full) {
         const chunks = chunksForWindow(s, q.startMs, q.endMs, opts.samplesPerChunk);
         if (!chunks.length) continue;
-        if (f.kind === 'histogram-chunks') for (const c of chunks) c.encoding = ChunkEncodingNumber.HISTOGRAM;
+        if (f.kind === 'unknown-chunk-encoding') for (const c of chunks) c.encoding = UNKNOWN_CHUNK_ENCODING;
         for (const msg of seriesMessages(qi, s.labels, chunks, opts.maxBytesInFrame ?? DEFAULT_MAX_BYTES_IN_FRAME)) {
           const frame = Buffer.from(encodeFrame(msg));
           const n = frameNo++;

@@ -1,9 +1,11 @@
 // Decodes the frames of a STREAMED_XOR_CHUNKS response (prometheus.ChunkedReadResponse messages): XOR chunks are
-// trimmed to their query's window and appended per series; a series split across frames is joined. Histogram
-// chunks never crash the decoder: they become a typed warning naming the series.
+// trimmed to their query's window and appended per series; a series split across frames is joined. Native
+// histogram chunks (HISTOGRAM, FLOAT_HISTOGRAM) decode into the series' histogram column; chunks of an unknown
+// encoding never crash the decoder: they become a typed warning naming the series.
 import { labelsKey } from '@core/series/labels';
 import type { RawSeries } from '@core/series/types';
 import { DecodeError } from './errors';
+import { decodeHistogramChunk, histogramChunkSampleCount } from './histogram-chunk';
 import { decodeLabelInto } from './labels-decoder';
 import type { ReadBudget } from './limits';
 import { ChunkEncodingNumber, F, chunkEncodingName } from './proto/schema';
@@ -109,12 +111,19 @@ export class ChunkedResponseDecoder {
         dataEnd = r.fieldEnd;
       } else r.skip(wt);
     }
-    if (encoding !== ChunkEncodingNumber.XOR) {
+    const histogram = encoding === ChunkEncodingNumber.HISTOGRAM || encoding === ChunkEncodingNumber.FLOAT_HISTOGRAM;
+    if (encoding !== ChunkEncodingNumber.XOR && !histogram) {
       this.warnOnce(builder, queryIndex, chunkEncodingName(encoding));
       return;
     }
-    if (dataStart < 0) throw new DecodeError('decode', 'XOR chunk without data');
+    if (dataStart < 0) throw new DecodeError('decode', `${chunkEncodingName(encoding)} chunk without data`);
     const data = buf.subarray(dataStart, dataEnd);
+    if (histogram) {
+      this.budget.ensureRoom(histogramChunkSampleCount(data));
+      const floatCounts = encoding === ChunkEncodingNumber.FLOAT_HISTOGRAM;
+      this.budget.addSamples(decodeHistogramChunk(data, floatCounts, builder, window.startMs, window.endMs));
+      return;
+    }
     // Check the limit before decoding (the header says how many samples the chunk holds); count what was kept.
     this.budget.ensureRoom(xorChunkSampleCount(data));
     this.budget.addSamples(decodeXorChunk(data, builder, window.startMs, window.endMs));

@@ -1,7 +1,9 @@
 // Decodes a SAMPLES response (prometheus.ReadResponse, already snappy-decompressed) into RawSeries per query.
-// Values are copied as raw bytes into Float64Array slots (stale markers stay bit-exact); no object per sample.
+// Values are copied as raw bytes into Float64Array slots (stale markers stay bit-exact); no object per float sample.
+// Native histogram samples (TimeSeries.histograms) become one FloatHistogram each in the series' histogram column.
 import type { Labels, RawSeries } from '@core/series/types';
 import { DecodeError } from './errors';
+import { decodeHistogramMessage } from './histogram-proto';
 import { decodeLabelInto } from './labels-decoder';
 import type { ReadBudget } from './limits';
 import { F } from './proto/schema';
@@ -16,6 +18,7 @@ export interface SamplesDecodeResult {
 
 export function decodeReadResponse(buf: Uint8Array, budget: ReadBudget): SamplesDecodeResult {
   const results: RawSeries[][] = [];
+  // Nothing in a SAMPLES response is skipped any more (native histograms decode too); the field stays for callers.
   const warnings: RemoteReadWarning[] = [];
   const r = new WireReader(buf);
   while (!r.done()) {
@@ -24,20 +27,13 @@ export function decodeReadResponse(buf: Uint8Array, budget: ReadBudget): Samples
     if (Math.floor(tag / 8) === F.readResponseResults && wt === WIRE_LEN) {
       const s = r.lengthDelimited();
       const e = r.fieldEnd;
-      results.push(decodeQueryResult(buf, s, e, results.length, budget, warnings));
+      results.push(decodeQueryResult(buf, s, e, budget));
     } else r.skip(wt);
   }
   return { results, warnings };
 }
 
-function decodeQueryResult(
-  buf: Uint8Array,
-  start: number,
-  end: number,
-  queryIndex: number,
-  budget: ReadBudget,
-  warnings: RemoteReadWarning[],
-): RawSeries[] {
+function decodeQueryResult(buf: Uint8Array, start: number, end: number, budget: ReadBudget): RawSeries[] {
   const out: RawSeries[] = [];
   const r = new WireReader(buf, start, end);
   while (!r.done()) {
@@ -46,21 +42,14 @@ function decodeQueryResult(
     if (Math.floor(tag / 8) === F.queryResultTimeseries && wt === WIRE_LEN) {
       const s = r.lengthDelimited();
       const e = r.fieldEnd;
-      const series = decodeTimeSeries(buf, s, e, queryIndex, budget, warnings);
+      const series = decodeTimeSeries(buf, s, e, budget);
       if (series) out.push(series);
     } else r.skip(wt);
   }
   return out;
 }
 
-function decodeTimeSeries(
-  buf: Uint8Array,
-  start: number,
-  end: number,
-  queryIndex: number,
-  budget: ReadBudget,
-  warnings: RemoteReadWarning[],
-): RawSeries | null {
+function decodeTimeSeries(buf: Uint8Array, start: number, end: number, budget: ReadBudget): RawSeries | null {
   // Pass 1: labels, and count samples so the arrays are allocated once.
   const labels: Record<string, string> = {};
   let sampleCount = 0;
@@ -83,34 +72,35 @@ function decodeTimeSeries(
     } else r.skip(wt);
   }
   const frozen: Labels = labels;
-  if (histogramCount > 0) {
-    warnings.push({
-      kind: 'unsupported-histogram-samples',
-      queryIndex,
-      series: frozen,
-      message: `${histogramCount} native histogram samples skipped (only float samples are supported)`,
-    });
-  }
-  if (sampleCount === 0) return null;
-  budget.addSamples(sampleCount);
+  const total = sampleCount + histogramCount;
+  if (total === 0) return null;
+  budget.addSamples(total);
   budget.addSeries();
 
-  // Pass 2: samples straight into the typed arrays.
-  const b = new SeriesBuilder(frozen, sampleCount);
+  // Pass 2: samples straight into the typed arrays (the builder sorts floats and histograms into one timeline).
+  const b = new SeriesBuilder(frozen, total);
   r.pos = start;
   while (!r.done()) {
     const tag = r.uvarint();
+    const field = Math.floor(tag / 8);
     const wt = tag & 7;
-    if (Math.floor(tag / 8) === F.timeSeriesSamples && wt === WIRE_LEN) {
+    if (field === F.timeSeriesSamples && wt === WIRE_LEN) {
       const s = r.lengthDelimited();
       const e = r.fieldEnd;
       decodeSampleInto(buf, s, e, b);
+    } else if (field === F.timeSeriesHistograms && wt === WIRE_LEN) {
+      const s = r.lengthDelimited();
+      const h = decodeHistogramMessage(buf, s, r.fieldEnd);
+      if (h.stale) b.pushBytesLE(h.timestampMs, STALE_BYTES, 0);
+      else b.pushHistogram(h.timestampMs, h.histogram);
     } else r.skip(wt);
   }
   return b.finish();
 }
 
 const ZERO_DOUBLE = new Uint8Array(8);
+/** Prometheus's stale marker 0x7ff0000000000002 as little-endian bytes. */
+const STALE_BYTES = new Uint8Array([0x02, 0, 0, 0, 0, 0, 0xf0, 0x7f]);
 const sampleReader = new WireReader(ZERO_DOUBLE);
 
 function decodeSampleInto(buf: Uint8Array, start: number, end: number, b: SeriesBuilder): void {

@@ -1,5 +1,7 @@
 // Growable typed-array storage for one series being decoded: timestamps and values (written as raw 32-bit words so
-// NaN payloads such as the stale marker stay bit-exact). No object per sample, ever.
+// NaN payloads such as the stale marker stay bit-exact). No object per float sample, ever; a native histogram
+// sample is one FloatHistogram (typed arrays inside) in a side column that exists only once one arrives.
+import type { FloatHistogram } from '@core/series/histogram';
 import type { Labels, RawSeries } from '@core/series/types';
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -15,6 +17,11 @@ export class SeriesBuilder {
   length = 0;
   /** False once a timestamp arrived that is not after the previous one (overlapping chunks); fixed in finish(). */
   sorted = true;
+  /**
+   * Histogram samples by slot, created by the first pushHistogram. It may be shorter than `length` (float samples
+   * appended by the XOR decoder after it leave no entry): missing slots are floats, filled with null in finish().
+   */
+  histograms: (FloatHistogram | null)[] | undefined;
 
   constructor(
     readonly labels: Labels,
@@ -68,6 +75,18 @@ export class SeriesBuilder {
     this.length = n + 1;
   }
 
+  /** Append one histogram sample (its value slot holds NaN). Capacity must have been ensured. */
+  pushHistogram(t: number, h: FloatHistogram): void {
+    const n = this.length;
+    if (n > 0 && t <= this.timestamps[n - 1]) this.sorted = false;
+    this.timestamps[n] = t;
+    this.values[n] = NaN;
+    const hs = (this.histograms ??= []);
+    while (hs.length < n) hs.push(null);
+    hs[n] = h;
+    this.length = n + 1;
+  }
+
   /**
    * The finished series: sorted by time with duplicate timestamps dropped (first one wins, as Prometheus's chunk
    * merge keeps one), trimmed so that no more than a quarter of the buffer is slack.
@@ -75,12 +94,27 @@ export class SeriesBuilder {
   finish(): RawSeries {
     if (!this.sorted) this.sortAndDedupe();
     const n = this.length;
+    const histograms = this.finishHistograms(n);
     if (n * 1.25 >= this.timestamps.length) {
-      return { labels: this.labels, timestamps: this.timestamps.subarray(0, n), values: this.values.subarray(0, n) };
+      const out = { labels: this.labels, timestamps: this.timestamps.subarray(0, n), values: this.values.subarray(0, n) };
+      return histograms ? { ...out, histograms } : out;
     }
     const values = new Float64Array(n);
     new Uint32Array(values.buffer).set(this.valueWords.subarray(0, 2 * n));
-    return { labels: this.labels, timestamps: this.timestamps.slice(0, n), values };
+    const out = { labels: this.labels, timestamps: this.timestamps.slice(0, n), values };
+    return histograms ? { ...out, histograms } : out;
+  }
+
+  /** The histogram column padded to n slots, or undefined when no histogram sample is left. */
+  private finishHistograms(n: number): (FloatHistogram | null)[] | undefined {
+    const hs = this.histograms;
+    if (!hs) return undefined;
+    hs.length = Math.min(hs.length, n);
+    let any = false;
+    for (let i = 0; i < hs.length; i++) if (hs[i]) any = true;
+    if (!any) return undefined;
+    while (hs.length < n) hs.push(null);
+    return hs;
   }
 
   private sortAndDedupe(): void {
@@ -93,14 +127,18 @@ export class SeriesBuilder {
     const outTs = new Float64Array(n);
     const outVals = new Float64Array(n);
     const outWords = new Uint32Array(outVals.buffer);
+    const hs = this.histograms;
+    const outHs: (FloatHistogram | null)[] | undefined = hs ? [] : undefined;
     let m = 0;
     for (const i of sortedOrder) {
       if (m > 0 && outTs[m - 1] === ts[i]) continue;
       outTs[m] = ts[i];
       outWords[2 * m] = this.valueWords[2 * i];
       outWords[2 * m + 1] = this.valueWords[2 * i + 1];
+      if (outHs && hs) outHs[m] = hs[i] ?? null;
       m++;
     }
+    this.histograms = outHs;
     this.timestamps = outTs;
     this.values = outVals;
     this.valueWords = outWords;

@@ -8,7 +8,7 @@ const TWO_32 = 4294967296;
 /** Prometheus cuts head chunks at 120 samples. */
 export const MAX_SAMPLES_PER_CHUNK = 120;
 
-function clz64(hi: number, lo: number): number {
+export function clz64(hi: number, lo: number): number {
   return hi !== 0 ? Math.clz32(hi) : 32 + Math.clz32(lo);
 }
 
@@ -16,7 +16,7 @@ function ctz32(x: number): number {
   return 31 - Math.clz32(x & -x);
 }
 
-function ctz64(hi: number, lo: number): number {
+export function ctz64(hi: number, lo: number): number {
   return lo !== 0 ? ctz32(lo) : 32 + ctz32(hi);
 }
 
@@ -112,7 +112,7 @@ export function encodeXorChunk(timestamps: Float64Array, values: Float64Array, f
 }
 
 /** Write the `count` bits of (hi:lo) >> shift. */
-function writeShifted(w: BitWriter, hi: number, lo: number, shift: number, count: number): void {
+export function writeShifted(w: BitWriter, hi: number, lo: number, shift: number, count: number): void {
   let sHi: number;
   let sLo: number;
   if (shift >= 32) {

@@ -88,13 +88,13 @@ describe('remote read client behaviour', () => {
     expect(server.lastRequest()!.queries).toHaveLength(1);
   });
 
-  it('turns histogram chunks into a warning naming the series', async () => {
-    const h = await startRemoteReadServer({ series: data, fault: { kind: 'histogram-chunks' } });
+  it('turns chunks of an unknown encoding into a warning naming the series', async () => {
+    const h = await startRemoteReadServer({ series: data, fault: { kind: 'unknown-chunk-encoding' } });
     try {
       const res = await remoteRead({ url: h.url, acceptedResponseTypes: ['STREAMED_XOR_CHUNKS'] }, queries.slice(1, 2));
       expect(res.results[0]).toEqual([]);
       expect(res.warnings).toHaveLength(1);
-      expect(res.warnings[0]).toMatchObject({ kind: 'unsupported-chunk-encoding', encoding: 'HISTOGRAM' });
+      expect(res.warnings[0]).toMatchObject({ kind: 'unsupported-chunk-encoding', encoding: 'encoding 7' });
       expect(res.warnings[0].series.__name__).toBe('up');
     } finally {
       await h.close();

@@ -10,6 +10,8 @@ describe('decoder fuzzing (short run)', () => {
     expect(r.findings).toEqual([]);
     expect(r.inputs).toBe(5000);
     expect(r.typedErrors).toBeGreaterThan(0);
+    expect(r.perTarget['histogram-chunk']).toBeGreaterThan(500);
+    expect(r.perTarget['float-histogram-chunk']).toBeGreaterThan(500);
   });
 });
 

@@ -90,7 +90,7 @@ describe('int64 varints', () => {
 });
 
 describe('SAMPLES decoder', () => {
-  it('decodes negative timestamps, a missing value (0) and reports native histograms', () => {
+  it('decodes negative timestamps, a missing value (0) and native histogram samples into one timeline', () => {
     const label = (n: string, v: string) => new ProtoWriter().string(F.labelName, n).string(F.labelValue, v).finish();
     const sampleNoValue = new ProtoWriter().tag(F.sampleTimestamp, 0).int64(-15_000).finish();
     const ts = new ProtoWriter()
@@ -102,9 +102,12 @@ describe('SAMPLES decoder', () => {
     const resp = new ProtoWriter().bytes(F.readResponseResults, qr).finish();
     const out = decodeReadResponse(resp, new ReadBudget(DEFAULT_READ_LIMITS));
     expect(out.results[0][0].labels).toEqual({ __name__: 'x' });
-    expect(Array.from(out.results[0][0].timestamps)).toEqual([-15_000]);
-    expect(Array.from(out.results[0][0].values)).toEqual([0]);
-    expect(out.warnings).toMatchObject([{ kind: 'unsupported-histogram-samples', series: { __name__: 'x' } }]);
+    // The histogram message is count_int = 1 and nothing else (timestamp 0).
+    expect(Array.from(out.results[0][0].timestamps)).toEqual([-15_000, 0]);
+    expect(out.results[0][0].values[0]).toBe(0);
+    expect(out.results[0][0].histograms?.[0]).toBeNull();
+    expect(out.results[0][0].histograms?.[1]).toMatchObject({ count: 1, sum: 0, schema: 0, zeroCount: 0 });
+    expect(out.warnings).toEqual([]);
     // protobufjs agrees on the structure.
     const viaReflection = ReadResponseType.toObject(ReadResponseType.decode(resp)) as { results: { timeseries: unknown[] }[] };
     expect(viaReflection.results[0].timeseries).toHaveLength(1);

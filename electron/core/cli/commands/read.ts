@@ -5,6 +5,8 @@ import { remoteRead } from '@core/remote-read/client';
 import type { ResponseType } from '@core/remote-read/endpoint-config';
 import { stripUserinfo } from '@core/remote-read/redact';
 import { SelectorError, parseSelector } from '@core/remote-read/selector';
+import { anyHistograms, HISTOGRAM_CSV_COLUMNS, histogramCsvCells } from '@core/export/histogram-rows';
+import { histogramToApiJson } from '@core/promql/engine/api-json';
 import { compareLabels, formatLabels, labelsKey } from '@core/series/labels';
 import type { RawSeries, SelectorRequest } from '@core/series/types';
 import { EXIT_OK, UsageError, type CliCommand, type CliIO } from '../command';
@@ -110,17 +112,24 @@ async function readCluster(values: ClusterFlagValues, queries: SelectorRequest[]
   if (format === 'json') {
     io.stdout(`{"endpoint": null, "nodes": ${JSON.stringify(spec.nodes.map((n) => n.name))}, "strategy": ${JSON.stringify(spec.strategy)}, "warnings": ${JSON.stringify(warnings)}, "series": [`);
     merged.forEach((s, i) => {
-      const parts: string[] = new Array(s.timestamps.length);
-      for (let k = 0; k < s.timestamps.length; k++) parts[k] = `[${s.timestamps[k]}, ${jsonValue(s.values[k])}]`;
-      io.stdout(`${i ? ', ' : ''}{"labels": ${sortedLabelsJson(s.labels)}, "samples": [${parts.join(', ')}], "nodes": [${Array.from(s.provenance).join(', ')}]}`);
+      const j = samplesJson(s);
+      const nodes = (keep: (k: number) => boolean) => Array.from(s.provenance).filter((_, k) => keep(k)).join(', ');
+      const hist = j.histograms === undefined ? '' : `, "histograms": [${j.histograms}], "histogram_nodes": [${nodes((k) => !!s.histograms?.[k])}]`;
+      io.stdout(`${i ? ', ' : ''}{"labels": ${sortedLabelsJson(s.labels)}, "samples": [${j.samples}], "nodes": [${nodes((k) => !s.histograms?.[k])}]${hist}}`);
     });
     io.stdout(']}\n');
   } else if (format === 'csv') {
-    io.stdout('series,timestamp_ms,value,node\n');
+    const withHist = anyHistograms(merged);
+    io.stdout(`series,timestamp_ms,value,node${withHist ? ',' + HISTOGRAM_CSV_COLUMNS.join(',') : ''}\n`);
     for (const s of merged) {
       const name = csvField(formatLabels(s.labels));
-      const lines: string[] = new Array(s.timestamps.length);
-      for (let k = 0; k < s.timestamps.length; k++) lines[k] = `${name},${s.timestamps[k]},${textValue(s.values[k])},${csvField(spec.nodes[s.provenance[k]]?.name ?? '')}\n`;
+      const lines: string[] = [];
+      for (let k = 0; k < s.timestamps.length; k++) {
+        const node = csvField(spec.nodes[s.provenance[k]]?.name ?? '');
+        const h = s.histograms?.[k];
+        if (h) for (const [v, ...rest] of histogramCsvCells(h)) lines.push(`${name},${s.timestamps[k]},${v},${node},${rest.join(',')}\n`);
+        else lines.push(`${name},${s.timestamps[k]},${textValue(s.values[k])},${node}${withHist ? ',,,,' : ''}\n`);
+      }
       io.stdout(lines.join(''));
     }
   } else writeText(merged, io, (s, k) => `  ${spec.nodes[(s as MergedSeries).provenance[k]]?.name ?? ''}`);
@@ -150,12 +159,27 @@ function sortedLabelsJson(labels: Record<string, string>): string {
   return '{' + names.map((n) => `${JSON.stringify(n)}: ${JSON.stringify(labels[n])}`).join(', ') + '}';
 }
 
+/**
+ * A series' samples as JSON array bodies: float samples as [t_ms, value]; native histogram samples, when the series
+ * has any, separately as [t_ms, {count, sum, buckets}] in Prometheus's JSON form (histograms undefined otherwise).
+ */
+function samplesJson(s: RawSeries): { samples: string; histograms?: string } {
+  const floats: string[] = [];
+  const hists: string[] = [];
+  for (let k = 0; k < s.timestamps.length; k++) {
+    const h = s.histograms?.[k];
+    if (h) hists.push(`[${s.timestamps[k]}, ${JSON.stringify(histogramToApiJson(h))}]`);
+    else floats.push(`[${s.timestamps[k]}, ${jsonValue(s.values[k])}]`);
+  }
+  return { samples: floats.join(', '), histograms: s.histograms ? hists.join(', ') : undefined };
+}
+
 function writeJson(url: string, series: RawSeries[], io: CliIO): void {
   io.stdout(`{"endpoint": ${JSON.stringify(url)}, "series": [`);
   series.forEach((s, i) => {
-    const parts: string[] = new Array(s.timestamps.length);
-    for (let k = 0; k < s.timestamps.length; k++) parts[k] = `[${s.timestamps[k]}, ${jsonValue(s.values[k])}]`;
-    io.stdout(`${i ? ', ' : ''}{"labels": ${sortedLabelsJson(s.labels)}, "samples": [${parts.join(', ')}]}`);
+    const j = samplesJson(s);
+    const hist = j.histograms === undefined ? '' : `, "histograms": [${j.histograms}]`;
+    io.stdout(`${i ? ', ' : ''}{"labels": ${sortedLabelsJson(s.labels)}, "samples": [${j.samples}]${hist}}`);
   });
   io.stdout(']}\n');
 }
@@ -172,11 +196,16 @@ function csvField(s: string): string {
 }
 
 function writeCsv(series: RawSeries[], io: CliIO): void {
-  io.stdout('series,timestamp_ms,value\n');
+  const withHist = anyHistograms(series);
+  io.stdout(`series,timestamp_ms,value${withHist ? ',' + HISTOGRAM_CSV_COLUMNS.join(',') : ''}\n`);
   for (const s of series) {
     const name = csvField(formatLabels(s.labels));
-    const lines: string[] = new Array(s.timestamps.length);
-    for (let k = 0; k < s.timestamps.length; k++) lines[k] = `${name},${s.timestamps[k]},${textValue(s.values[k])}\n`;
+    const lines: string[] = [];
+    for (let k = 0; k < s.timestamps.length; k++) {
+      const h = s.histograms?.[k];
+      if (h) for (const cells of histogramCsvCells(h)) lines.push(`${name},${s.timestamps[k]},${cells.join(',')}\n`);
+      else lines.push(`${name},${s.timestamps[k]},${textValue(s.values[k])}${withHist ? ',,,,' : ''}\n`);
+    }
     io.stdout(lines.join(''));
   }
 }
@@ -185,7 +214,9 @@ function writeText(series: readonly RawSeries[], io: CliIO, suffix: (s: RawSerie
   for (const s of series) {
     const lines: string[] = [`${formatLabels(s.labels)} (${s.timestamps.length} samples)\n`];
     for (let k = 0; k < s.timestamps.length; k++) {
-      lines.push(`  ${new Date(s.timestamps[k]).toISOString()}  ${s.timestamps[k]}  ${textValue(s.values[k])}${suffix(s, k)}\n`);
+      const h = s.histograms?.[k];
+      const v = h ? `histogram ${JSON.stringify(histogramToApiJson(h))}` : textValue(s.values[k]);
+      lines.push(`  ${new Date(s.timestamps[k]).toISOString()}  ${s.timestamps[k]}  ${v}${suffix(s, k)}\n`);
     }
     io.stdout(lines.join(''));
   }

@@ -1,6 +1,7 @@
 // Entry point of the replica merge: group the nodes' series by label set (minus the replica label), run the chosen
 // strategy per group, attach provenance and tie-break counts. Pure; never touches the network or the input arrays.
 import { compareLabels } from '@core/series/labels';
+import { anyMemberHistograms, attachHistograms } from './attach-histograms';
 import { groupSeries } from './group';
 import { mergePenalty } from './penalty';
 import { mergePreferFirst } from './prefer-first';
@@ -43,14 +44,16 @@ export function mergeNodes(nodes: readonly NodeSeries[], options: MergeOptions):
         throw new MergeError('unknown-strategy', `unknown merge strategy ${JSON.stringify(strategy)}`);
     }
     tieBreaksTotal += tieBreaks;
-    series.push({
+    const merged: MergedSeries = {
       labels: g.labels,
       timestamps: cols.timestamps,
       values: cols.values,
       provenance: cols.provenance,
       sourceNodes,
       tieBreaks,
-    });
+    };
+    const histograms = anyMemberHistograms(g.members) ? attachHistograms(g.members, cols.timestamps, cols.provenance) : undefined;
+    series.push(histograms ? { ...merged, histograms } : merged);
   }
   series.sort((a, b) => compareLabels(a.labels, b.labels));
   return { strategy, series, tieBreaks: tieBreaksTotal };

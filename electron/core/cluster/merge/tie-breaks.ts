@@ -1,5 +1,7 @@
 // Counting disagreements at identical timestamps: the "tie-breaks" a merge has to decide by node order. A property of
 // the inputs, so every strategy reports the same count. Compares stored values slot to slot, never via JS arrays.
+import type { HistogramColumn } from '@core/series/histogram';
+import { sameHistogram } from '@core/series/histogram-equal';
 import { isStaleAt } from '@core/series/stale-marker';
 import type { GroupMember } from './group';
 
@@ -10,6 +12,18 @@ export function sameValueAt(a: Float64Array, i: number, b: Float64Array, j: numb
   if (x === y) return true;
   if (x !== x && y !== y) return isStaleAt(a, i) === isStaleAt(b, j);
   return false;
+}
+
+/**
+ * Same sample, histograms included: a float and a histogram differ; two histograms are compared bucket by bucket.
+ * Falls back to sameValueAt when neither stream holds histograms (the float-only fast path).
+ */
+export function sameSampleAt(av: Float64Array, ah: HistogramColumn | undefined, i: number, bv: Float64Array, bh: HistogramColumn | undefined, j: number): boolean {
+  const x = ah?.[i] ?? null;
+  const y = bh?.[j] ?? null;
+  if (x && y) return sameHistogram(x, y);
+  if (x || y) return false;
+  return sameValueAt(av, i, bv, j);
 }
 
 /** Number of timestamps present on two or more members whose values are not all the same. */
@@ -30,7 +44,9 @@ export function countConflictingTies(members: readonly GroupMember[]): number {
       const ts = members[m].timestamps;
       if (cur[m] >= ts.length || ts[cur[m]] !== t) continue;
       if (first < 0) first = m;
-      else if (!sameValueAt(members[first].values, cur[first], members[m].values, cur[m])) differs = true;
+      else if (!sameSampleAt(members[first].values, members[first].histograms, cur[first], members[m].values, members[m].histograms, cur[m])) {
+        differs = true;
+      }
     }
     if (differs) ties++;
     for (let m = 0; m < members.length; m++) {

@@ -5,7 +5,8 @@ import type { RawSeries } from '@core/series/types';
 import type { MergedSeries, MergeResult } from './types';
 
 export function toRawSeries(m: MergedSeries): RawSeries {
-  return { labels: m.labels, timestamps: m.timestamps, values: m.values };
+  const raw: RawSeries = { labels: m.labels, timestamps: m.timestamps, values: m.values };
+  return m.histograms ? { ...raw, histograms: m.histograms } : raw;
 }
 
 /** A store over the merged result; series without samples are left out (the engine has nothing to select there). */

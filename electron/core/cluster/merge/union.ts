@@ -11,7 +11,7 @@ import { lowerBound } from '@core/series/memory-store';
 import { isStaleAt } from '@core/series/stale-marker';
 import type { GroupMember } from './group';
 import { GAP_FACTOR, medianSpacing } from './scrape-interval';
-import { sameValueAt } from './tie-breaks';
+import { sameSampleAt } from './tie-breaks';
 
 export interface MergedColumns {
   timestamps: Float64Array;
@@ -61,7 +61,7 @@ export function mergeUnion(members: readonly GroupMember[], gapFactor = GAP_FACT
       if (firstAtT < 0) {
         firstAtT = m;
         firstAt = c;
-      } else if (!sameValueAt(vss[firstAtT], firstAt, vss[m], c)) differs = true;
+      } else if (!sameSampleAt(vss[firstAtT], members[firstAtT].histograms, firstAt, vss[m], members[m].histograms, c)) differs = true;
       if (winner < 0 && !isStaleAt(vss[m], c)) {
         winner = m;
         winnerAt = c;

@@ -1,16 +1,61 @@
 // Prometheus HTTP API JSON for a query result or error, byte-for-byte in the shape /api/v1/query(_range) returns:
-// values as strings (FormatFloat 'f', -1), timestamps as unix seconds with millisecond precision.
+// values as strings (FormatFloat 'f', -1), timestamps as unix seconds with millisecond precision. Native histogram
+// points go in `histogram` (vector) / `histograms` (matrix) as {count, sum, buckets: [[rule, lower, upper, count]]}.
+import type { FloatHistogram } from '../../series/histogram';
+import { histogramBuckets } from '../../series/histogram-buckets';
 import { formatFloatF } from './format-float';
 import { QueryError, type QueryErrorType } from './errors';
 import type { QueryResult } from './query';
 
 type ApiPoint = [number, string];
 
+/** A native histogram as Prometheus's JSON codec writes it; `buckets` is left out when every bucket is empty. */
+export interface ApiHistogram {
+  count: string;
+  sum: string;
+  buckets?: [number, string, string, string][];
+}
+type ApiHistogramPoint = [number, ApiHistogram];
+
+export type ApiVectorSample =
+  | { metric: Record<string, string>; value: ApiPoint }
+  | { metric: Record<string, string>; histogram: ApiHistogramPoint };
+/** A matrix series: `values` only if it has float points, `histograms` only if it has histogram points. */
+export interface ApiMatrixSeries {
+  metric: Record<string, string>;
+  values?: ApiPoint[];
+  histograms?: ApiHistogramPoint[];
+}
+
+export function histogramToApiJson(h: FloatHistogram): ApiHistogram {
+  const out: ApiHistogram = { count: formatFloatF(h.count), sum: formatFloatF(h.sum) };
+  const buckets = histogramBuckets(h);
+  if (buckets.length) {
+    out.buckets = buckets.map((b) => [b.rule, formatFloatF(b.lower), formatFloatF(b.upper), formatFloatF(b.count)]);
+  }
+  return out;
+}
+
+function matrixSeries(metric: Record<string, string>, timestamps: Float64Array, values: Float64Array, hs?: readonly (FloatHistogram | null)[]): ApiMatrixSeries {
+  if (!hs) return { metric, values: Array.from(timestamps, (t, i): ApiPoint => [seconds(t), formatFloatF(values[i])]) };
+  const floats: ApiPoint[] = [];
+  const histograms: ApiHistogramPoint[] = [];
+  for (let i = 0; i < timestamps.length; i++) {
+    const h = hs[i];
+    if (h) histograms.push([seconds(timestamps[i]), histogramToApiJson(h)]);
+    else floats.push([seconds(timestamps[i]), formatFloatF(values[i])]);
+  }
+  const out: ApiMatrixSeries = { metric };
+  if (floats.length) out.values = floats;
+  if (histograms.length) out.histograms = histograms;
+  return out;
+}
+
 export interface PrometheusApiSuccess {
   status: 'success';
   data:
-    | { resultType: 'vector'; result: { metric: Record<string, string>; value: ApiPoint }[] }
-    | { resultType: 'matrix'; result: { metric: Record<string, string>; values: ApiPoint[] }[] }
+    | { resultType: 'vector'; result: ApiVectorSample[] }
+    | { resultType: 'matrix'; result: ApiMatrixSeries[] }
     | { resultType: 'scalar' | 'string'; result: ApiPoint };
   warnings?: string[];
   infos?: string[];
@@ -32,16 +77,17 @@ export function toPrometheusApiJson(r: QueryResult): PrometheusApiSuccess {
     case 'vector':
       data = {
         resultType: 'vector',
-        result: r.series.map((s) => ({ metric: { ...s.labels }, value: [seconds(s.timestamps[0]), formatFloatF(s.values[0])] })),
+        result: r.series.map((s): ApiVectorSample => {
+          const h = s.histograms?.[0];
+          if (h) return { metric: { ...s.labels }, histogram: [seconds(s.timestamps[0]), histogramToApiJson(h)] };
+          return { metric: { ...s.labels }, value: [seconds(s.timestamps[0]), formatFloatF(s.values[0])] };
+        }),
       };
       break;
     case 'matrix':
       data = {
         resultType: 'matrix',
-        result: r.series.map((s) => ({
-          metric: { ...s.labels },
-          values: Array.from(s.timestamps, (t, i): ApiPoint => [seconds(t), formatFloatF(s.values[i])]),
-        })),
+        result: r.series.map((s) => matrixSeries({ ...s.labels }, s.timestamps, s.values, s.histograms)),
       };
       break;
     case 'scalar':

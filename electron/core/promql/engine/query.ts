@@ -4,6 +4,7 @@ import { parse } from '../parser';
 import type { Expr } from '../parser/ast';
 import { exprType } from '../parser/ast';
 import type { ParserOptions } from '../parser/options';
+import type { HistogramColumn } from '../../series/histogram';
 import type { Labels, SeriesStore } from '../../series/types';
 import { compareLabels, labelsKey } from '../../series/labels';
 import { Evaluator } from './evaluator';
@@ -40,6 +41,8 @@ export interface ResultSeries {
   labels: Labels;
   timestamps: Float64Array;
   values: Float64Array;
+  /** Native histogram points aligned with `timestamps` (null where the point is a float); absent for float-only. */
+  histograms?: HistogramColumn;
 }
 
 interface Annotated {
