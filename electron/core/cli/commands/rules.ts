@@ -177,7 +177,7 @@ async function backtest(argv: string[], io: CliIO): Promise<number> {
   }
 
   let bt;
-  let gaps: NodeGap[] = [];
+  let gaps: NodeGap[];
   try {
     const snapshot = await readForRules(spec, groups, window, { signal: io.signal });
     bt = backtestSnapshot(spec, groups, snapshot, window, { signal: io.signal });
