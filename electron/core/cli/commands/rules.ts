@@ -2,14 +2,13 @@
 // recording rules have fired on each replica, and on the merged view, over a past window? Exit codes: 0 ok, 1 a
 // failed read, 2 bad usage or an invalid rule file, 3 (--fail-on divergence) when the nodes would have alerted
 // differently.
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { errorToPrometheusApiJson } from '@core/promql/engine/api-json';
 import { analyzeSnapshot } from '@core/query/run-cluster-query';
 import { formatLabels } from '@core/series/labels';
 import { toBacktestJson } from '@core/rules/backtest-json';
 import { alertDifferences, alertTimelines, type NodeGap } from '@core/rules/differences';
-import { parseRuleFile, RuleFileError, type RuleGroupSpec } from '@core/rules/rule-file';
+import { loadRuleFiles } from '@core/rules/load-rule-files';
+import { RuleFileError, type RuleGroupSpec } from '@core/rules/rule-file';
 import { backtestSnapshot, readForRules, type BacktestWindow } from '@core/rules/run-backtest';
 import { DEFAULT_EVALUATION_INTERVAL_MS } from '@core/rules/schedule';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIO } from '../command';
@@ -23,7 +22,8 @@ export const EXIT_DIVERGENCE = 3;
 
 const USAGE = `rrx rules check FILE…
 rrx rules backtest --rules FILE… --start T --end T [--format table|json] [--fail-on divergence]
-                   [--evaluation-interval D] [--lookback-delta D] [--external-label NAME=VALUE…]
+                   [--evaluation-interval D] [--evaluation-offset D] [--lookback-delta D]
+                   [--external-label NAME=VALUE…]
                    (--endpoint URL --endpoint URL… | --profile NAME) [cluster and transport flags]
 
 check      validates rule files as "promtool check rules" does (same errors, with line:column); exit 1 if invalid.
@@ -34,6 +34,8 @@ backtest   evaluates the rules over a past window as Prometheus's rule manager w
   --rules FILE…             rule files (YAML, as Prometheus's rule_files); repeat the flag or list several
   --start T --end T         the window (unix seconds, RFC 3339, now, now-1h)
   --evaluation-interval D   global evaluation_interval for groups without their own (default 1m)
+  --evaluation-offset D     evaluate at multiples of the interval plus D (default 0); to line up with a
+                            collector's own evaluations, give the sub-interval part of its ALERTS timestamps
   --lookback-delta D        as Prometheus's --query.lookback-delta (default 5m)
   --external-label N=V      an external label, for $externalLabels in templates (repeatable)
   --format FORMAT           table (default) or json
@@ -55,6 +57,7 @@ const OPTIONS = {
   format: { type: 'string' },
   'fail-on': { type: 'string' },
   'evaluation-interval': { type: 'string' },
+  'evaluation-offset': { type: 'string' },
   'lookback-delta': { type: 'string' },
   'external-label': { type: 'string', multiple: true },
   ...CLUSTER_OPTIONS,
@@ -67,6 +70,7 @@ type Values = ClusterFlagValues & {
   format?: string;
   'fail-on'?: string;
   'evaluation-interval'?: string;
+  'evaluation-offset'?: string;
   'lookback-delta'?: string;
   'external-label'?: string[];
 };
@@ -81,29 +85,6 @@ export function expandRulesFlag(argv: readonly string[]): string[] {
     while (i + 1 < argv.length && !argv[i + 1].startsWith('-')) out.push('--rules', argv[++i]);
   }
   return out;
-}
-
-/** Read and validate rule files; every problem of every file in one RuleFileError. */
-export async function loadRuleFiles(files: readonly string[], cwd: string, prometheus2 = false): Promise<RuleGroupSpec[]> {
-  const groups: RuleGroupSpec[] = [];
-  const problems: string[] = [];
-  for (const f of files) {
-    let text: string;
-    try {
-      text = await readFile(resolve(cwd, f), 'utf8');
-    } catch (e) {
-      problems.push(`${f}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
-      continue;
-    }
-    try {
-      groups.push(...parseRuleFile(text, f, { prometheus2 }).groups);
-    } catch (e) {
-      if (e instanceof RuleFileError) problems.push(...e.problems);
-      else throw e;
-    }
-  }
-  if (problems.length) throw new RuleFileError(problems);
-  return groups;
 }
 
 function durationFlag(v: string | undefined, flag: string): number | undefined {
@@ -165,6 +146,7 @@ async function backtest(argv: string[], io: CliIO): Promise<number> {
     globalIntervalMs: durationFlag(v['evaluation-interval'], '--evaluation-interval') ?? DEFAULT_EVALUATION_INTERVAL_MS,
     lookbackDeltaMs: durationFlag(v['lookback-delta'], '--lookback-delta'),
     externalLabels: externalLabels(v['external-label']),
+    alignOffsetMs: v['evaluation-offset'] === '0' ? 0 : durationFlag(v['evaluation-offset'], '--evaluation-offset'),
   };
   const spec = await clusterFromFlags(v, io);
   let groups: RuleGroupSpec[];
