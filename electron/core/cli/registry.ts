@@ -4,8 +4,9 @@ import { compareCommand } from './commands/compare';
 import { exportCommand } from './commands/export';
 import { queryCommand } from './commands/query';
 import { readCommand } from './commands/read';
+import { rulesCommand } from './commands/rules';
 import { serveApiCommand } from './commands/serve-api';
 import { snapshotCommand } from './commands/snapshot';
 import { versionCommand } from './commands/version';
 
-export const COMMANDS: readonly CliCommand[] = [queryCommand, compareCommand, readCommand, snapshotCommand, exportCommand, serveApiCommand, versionCommand];
+export const COMMANDS: readonly CliCommand[] = [queryCommand, compareCommand, readCommand, snapshotCommand, exportCommand, serveApiCommand, rulesCommand, versionCommand];
