@@ -4,7 +4,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { RawReadCache } from '@core/cluster/fanout/raw-read-cache';
-import { DEFAULT_MAX_SAMPLES } from '@core/promql/engine/options';
+import { DEFAULT_MAX_SAMPLES, DEFAULT_QUERY_TIMEOUT_MS } from '@core/promql/engine/options';
 import type { ClusterSpec } from '@core/query/cluster-spec';
 import { bearerChecker, hostHeaderName, isLoopbackHost, ListenError, parseListen, type ListenAddress } from './access';
 import { ApiError, toApiError } from './api-error';
@@ -25,6 +25,8 @@ export interface QueryApiServerOptions {
   token?: string;
   /** Per query, in the engine (Prometheus's --query.max-samples); default 50,000,000. */
   maxSamples?: number;
+  /** Per query (Prometheus's --query.timeout); default 2 minutes. */
+  queryTimeoutMs?: number;
   gate?: Partial<QueryGateOptions>;
   /** Longest window series/labels lookups read; default 1 h. */
   lookupWindowMs?: number;
@@ -62,6 +64,7 @@ export async function startQueryApiServer(opts: QueryApiServerOptions): Promise<
     cache: opts.cache ?? new RawReadCache(opts.cacheBytes),
     gate: new QueryGate({ ...DEFAULT_GATE, ...opts.gate }),
     maxSamples: opts.maxSamples ?? DEFAULT_MAX_SAMPLES,
+    queryTimeoutMs: opts.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
     lookupWindowMs: opts.lookupWindowMs ?? DEFAULT_LOOKUP_WINDOW_MS,
     now: opts.now ?? Date.now,
   };

@@ -3,7 +3,8 @@
 import { parseArgs } from 'node:util';
 import { errorToPrometheusApiJson, toPrometheusApiJson } from '@core/promql/engine/api-json';
 import { formatFloatF } from '@core/promql/engine/format-float';
-import { evaluateSnapshot, readForQuery } from '@core/query/run-cluster-query';
+import { readForQuery } from '@core/query/run-cluster-query';
+import { evaluateOffThread } from '@core/query/eval-worker/off-thread';
 import { instantFrame, rangeFrame, type TimeFrame } from '@core/query/time-frame';
 import { toEngineResult } from '@core/query/evaluate';
 import { formatLabels } from '@core/series/labels';
@@ -11,6 +12,8 @@ import type { EvaluatedResult } from '@shared/api/query-types';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliIO } from '../command';
 import { CLUSTER_OPTIONS, CLUSTER_USAGE, clusterFromFlags, type ClusterFlagValues } from '../cluster-flags';
 import { errorSentence } from '../main';
+import { attachDashValues } from '../dash-values';
+import { QUERY_TIMEOUT_USAGE, queryTimeoutFromFlag } from '../query-timeout-flag';
 import { parseDurationMs, parseTimeArg } from '../time-arg';
 
 const USAGE = `rrx query --expr E (--time T | --start T --end T --step D) (--endpoint URL… | --profile NAME)
@@ -23,6 +26,7 @@ Evaluates PromQL locally over what remote_read returns from every node, merged.
   --start T --end T --step D  range query (step as a duration like 15s, or seconds)
   --lookback-delta D          how far back instant selectors look (default 5m)
   --format FORMAT             json (the Prometheus HTTP API response, default), table or csv
+${QUERY_TIMEOUT_USAGE}
 
 ${CLUSTER_USAGE}`;
 
@@ -34,14 +38,15 @@ const OPTIONS = {
   step: { type: 'string' },
   'lookback-delta': { type: 'string' },
   format: { type: 'string' },
+  'query-timeout': { type: 'string' },
   ...CLUSTER_OPTIONS,
 } as const;
 
-type Values = ClusterFlagValues & { expr?: string; time?: string; start?: string; end?: string; step?: string; 'lookback-delta'?: string; format?: string };
+type Values = ClusterFlagValues & { expr?: string; time?: string; start?: string; end?: string; step?: string; 'lookback-delta'?: string; format?: string; 'query-timeout'?: string };
 
 export function parseFlags(argv: string[], options: object): Values {
   try {
-    return parseArgs({ args: argv, options: options as typeof OPTIONS, strict: true, allowPositionals: false }).values as Values;
+    return parseArgs({ args: attachDashValues(argv), options: options as typeof OPTIONS, strict: true, allowPositionals: false }).values as Values;
   } catch (e) {
     throw new UsageError((e as Error).message.split('\n')[0].replace(/\.$/, ''));
   }
@@ -53,6 +58,7 @@ export function frameFromFlags(v: Values, now = Date.now()): TimeFrame {
   if (isRange) {
     if (v.time !== undefined) throw new UsageError('give either --time or --start/--end/--step');
     if (v.start === undefined || v.end === undefined || v.step === undefined) throw new UsageError('a range query needs --start, --end and --step');
+    if (/^-\d/.test(v.step) || /^[+-]?0+(\.0*)?([a-z]+)?$/.test(v.step)) throw new UsageError(`--step must be positive, got "${v.step}"`);
     const stepMs = /^\d+(\.\d+)?$/.test(v.step) ? Math.round(Number(v.step) * 1000) : parseDurationMs(v.step);
     if (!stepMs || stepMs <= 0) throw new UsageError(`--step must be a positive duration such as 15s, got "${v.step}"`);
     try {
@@ -76,13 +82,16 @@ export const queryCommand: CliCommand = {
     const frame = frameFromFlags(v);
     const lookbackDeltaMs = v['lookback-delta'] !== undefined ? parseDurationMs(v['lookback-delta']) ?? undefined : undefined;
     if (v['lookback-delta'] !== undefined && !lookbackDeltaMs) throw new UsageError('--lookback-delta must be a duration such as 5m');
+    const timeoutMs = queryTimeoutFromFlag(v['query-timeout']);
     const spec = await clusterFromFlags(v, io);
 
     let result: EvaluatedResult;
     try {
       const input = { expr: v.expr, frame, lookbackDeltaMs };
+      const started = Date.now();
       const { ast, snapshot } = await readForQuery(spec, input, { signal: io.signal });
-      result = evaluateSnapshot(spec, ast, input, snapshot, { signal: io.signal }).merged;
+      // Off the main thread: Ctrl+C ends even an evaluation that is deep inside a loop.
+      result = (await evaluateOffThread(spec, ast, input, snapshot, { signal: io.signal, timeoutMs: Math.max(1, timeoutMs - (Date.now() - started)) })).merged;
     } catch (e) {
       if (format === 'json') io.stdout(JSON.stringify(errorToPrometheusApiJson(e)) + '\n');
       io.stderr(`rrx query: ${errorSentence(e)}\n`);

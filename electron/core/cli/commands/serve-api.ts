@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { ListenError, isLoopbackHost, parseListen, startQueryApiServer, DEFAULT_LISTEN } from '@core/serve-api';
 import { EXIT_OK, UsageError, type CliCommand, type CliIO } from '../command';
 import { CLUSTER_OPTIONS, CLUSTER_USAGE, clusterFromFlags, type ClusterFlagValues } from '../cluster-flags';
+import { QUERY_TIMEOUT_USAGE, queryTimeoutFromFlag } from '../query-timeout-flag';
 import { parseDurationMs } from '../time-arg';
 import { parseFlags } from './query';
 
@@ -26,6 +27,8 @@ Extra query parameters: node=NAME|URL (answer from one node) and dedup=STRATEGY 
   --token-file F              require "Authorization: Bearer <contents of F>" on every request;
                               mandatory when HOST is not a loopback address
   --max-samples N             samples one query may hold in memory (default 50000000)
+${QUERY_TIMEOUT_USAGE}; a request's
+                              timeout parameter can shorten it
   --max-concurrent N          queries evaluated at once (default 4); up to 32 more wait up to 10 s, then 503
   --lookup-window D           longest window series/labels lookups read (default 1h)
   --access-log                one line per request on stderr (method, path, status, ms)
@@ -36,6 +39,7 @@ const OPTIONS = {
   listen: { type: 'string' },
   'token-file': { type: 'string' },
   'max-samples': { type: 'string' },
+  'query-timeout': { type: 'string' },
   'max-concurrent': { type: 'string' },
   'lookup-window': { type: 'string' },
   'access-log': { type: 'boolean' },
@@ -46,6 +50,7 @@ type Values = ClusterFlagValues & {
   listen?: string;
   'token-file'?: string;
   'max-samples'?: string;
+  'query-timeout'?: string;
   'max-concurrent'?: string;
   'lookup-window'?: string;
   'access-log'?: boolean;
@@ -86,6 +91,7 @@ export const serveApiCommand: CliCommand = {
       throw new UsageError(`--listen ${v.listen} is not a loopback address, so --token-file is required to protect the API`);
     }
     const maxSamples = positiveInt(v['max-samples'], '--max-samples');
+    const queryTimeoutMs = queryTimeoutFromFlag(v['query-timeout']);
     const maxConcurrent = positiveInt(v['max-concurrent'], '--max-concurrent');
     const lookupWindowMs = v['lookup-window'] !== undefined ? parseDurationMs(v['lookup-window']) : undefined;
     if (v['lookup-window'] !== undefined && !lookupWindowMs) throw new UsageError(`--lookup-window must be a duration such as 1h, got "${v['lookup-window']}"`);
@@ -99,6 +105,7 @@ export const serveApiCommand: CliCommand = {
         listen,
         token,
         maxSamples,
+        queryTimeoutMs,
         lookupWindowMs: lookupWindowMs ?? undefined,
         gate: maxConcurrent ? { maxConcurrent } : undefined,
         onRequest: v['access-log'] ? (r) => io.stderr(`${r.method} ${r.path} ${r.status} ${Math.round(r.ms)}ms\n`) : undefined,
