@@ -14,6 +14,8 @@ import { DEFAULT_LOOKUP_WINDOW_MS } from './match-params';
 import { DEFAULT_GATE, QueryGate, type QueryGateOptions } from './query-gate';
 import { respondError, respondSuccess, respondText } from './respond';
 import { PROBES, findRoute } from './routes';
+import { answerOversizeRequests } from './oversize-request';
+import { webPageRefusal } from './web-page-guard';
 
 export const DEFAULT_LISTEN = '127.0.0.1:9095';
 
@@ -80,6 +82,9 @@ export async function startQueryApiServer(opts: QueryApiServerOptions): Promise<
     if (!checkToken && !isLoopbackHost(hostHeaderName(req.headers.host))) {
       return respondText(req, res, 403, 'Forbidden: this API answers loopback host names only (or requests with its bearer token)\n');
     }
+    // Without a token, a page in the user's browser could send queries (even form POSTs) here: refuse those.
+    const fromPage = checkToken ? undefined : webPageRefusal(req.headers);
+    if (fromPage) return respondText(req, res, 403, `Forbidden: ${fromPage}; use a bearer token (--token-file) for browser clients\n`);
     const probe = PROBES[url.pathname];
     if (probe !== undefined) {
       if (method !== 'GET' && method !== 'HEAD') return respondText(req, res, 405, 'Method Not Allowed\n', { Allow: 'GET, HEAD' });
@@ -107,6 +112,7 @@ export async function startQueryApiServer(opts: QueryApiServerOptions): Promise<
     res.on('finish', () => opts.onRequest?.({ method: req.method ?? '', path: (req.url ?? '').split('?')[0], status: res.statusCode, ms: performance.now() - started }));
     handle(req, res).catch(() => res.destroy());
   });
+  answerOversizeRequests(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(addr.port, addr.host, () => {
