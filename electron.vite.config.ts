@@ -17,7 +17,11 @@ export default defineConfig({
       externalizeDeps: { exclude: ['electron-store'] },
       outDir: 'out/main',
       rollupOptions: {
-        input: { index: fileURLToPath(new URL('./electron/main/index.ts', import.meta.url)) },
+        input: {
+          index: fileURLToPath(new URL('./electron/main/index.ts', import.meta.url)),
+          // Worker threads that evaluate queries off the main process's event loop.
+          'eval-worker': fileURLToPath(new URL('./electron/core/query/eval-worker/entry.ts', import.meta.url)),
+        },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },

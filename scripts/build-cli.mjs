@@ -1,5 +1,5 @@
 // Bundles the Electron-free entries for plain Node: the CLI (out/cli/rrx.mjs) and the loopback bridge
-// (out/bridge/serve.mjs).
+// (out/bridge/serve.mjs), each with its query-evaluation worker (eval-worker.mjs).
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
@@ -7,6 +7,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const entries = [
   ['electron/core/cli/entry.ts', 'out/cli/rrx.mjs'],
   ['electron/core/bridge/entry.ts', 'out/bridge/serve.mjs'],
+  // Query evaluation runs in worker threads started from these (beside each bundle that uses them).
+  ['electron/core/query/eval-worker/entry.ts', 'out/cli/eval-worker.mjs'],
+  ['electron/core/query/eval-worker/entry.ts', 'out/bridge/eval-worker.mjs'],
 ];
 for (const [entry, outfile] of entries) await build({
   absWorkingDir: root,

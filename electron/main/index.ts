@@ -15,12 +15,15 @@ import { ALLOWED_PERMISSIONS, CONTENT_SECURITY_POLICY, isAppUrl } from './securi
 import { createMainWindow } from './window';
 import { WorkspaceInbox, claimSingleInstance, findWorkspaceArg, focusWindow } from './single-instance';
 import { applyWindowState } from './window-state';
+import { useEvalWorkers } from '../core/query/eval-worker/off-thread';
 
 const rendererDir = join(__dirname, '../renderer');
 const rendererRootUrl = pathToFileURL(rendererDir + '/').href;
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 
 app.enableSandbox();
+// Queries are evaluated in worker threads (out/main/eval-worker.cjs), so a heavy one never holds IPC or the window.
+useEvalWorkers(join(__dirname, 'eval-worker.cjs'));
 
 // One app per user: a second launch (a double-clicked .rrxw) focuses this one and hands over the path.
 const workspaces = new WorkspaceInbox();

@@ -2,7 +2,8 @@
 // raw snapshot of a finished query (no network). Parse errors answer with the engine's own position and wording.
 import { RawReadCache } from '@core/cluster/fanout/raw-read-cache';
 import { ParseError, parse } from '@core/promql/parser';
-import { evaluateSnapshot, readForQuery, type ClusterQueryResult } from '@core/query/run-cluster-query';
+import { readForQuery, type ClusterQueryResult } from '@core/query/run-cluster-query';
+import { evaluateOffThread } from '@core/query/eval-worker/off-thread';
 import { instantFrame, rangeFrame, type TimeFrame } from '@core/query/time-frame';
 import { toResultView } from '@core/query/result-view';
 import type { ClusterSpec } from '@core/query/cluster-spec';
@@ -78,7 +79,8 @@ export function createQueryHandlers(deps: QueryHandlerDeps) {
       });
       session.ast = ast;
       session.snapshot = snapshot;
-      const res = evaluateSnapshot(spec, ast, input, snapshot, {
+      // In a worker thread: IPC and the bridge stay responsive; query.cancel terminates it at once.
+      const res = await evaluateOffThread(spec, ast, input, snapshot, {
         strategy: request.strategy,
         perNode: request.perNode ?? request.kind === 'range',
         findings: request.findings ?? false,
@@ -95,7 +97,7 @@ export function createQueryHandlers(deps: QueryHandlerDeps) {
       const started = performance.now();
       const session = sessions.get(queryId);
       if (!session?.snapshot || !session.ast) throw new ApiCallError('query-not-found', 'That query is no longer cached; run it again.', 'queryId');
-      const res = evaluateSnapshot(session.spec, session.ast, session.input, session.snapshot, {
+      const res = await evaluateOffThread(session.spec, session.ast, session.input, session.snapshot, {
         strategy,
         perNode: session.request.perNode ?? session.request.kind === 'range',
         findings: session.request.findings ?? false,

@@ -10,6 +10,10 @@ import { createApiHandlers } from '../api/create-handlers';
 import { createProfileService } from '../api/host-services';
 import { JsonFileProfileStorage, MemorySecretStore } from '../profiles';
 import { startBridge } from './server';
+import { useEvalWorkers } from '../query/eval-worker/off-thread';
+
+// Queries are evaluated in worker threads (eval-worker.mjs beside this bundle), so the bridge keeps answering.
+useEvalWorkers(new URL('./eval-worker.mjs', import.meta.url));
 
 function flag(name: string): string | undefined {
   const i = process.argv.indexOf(name);

@@ -9,6 +9,7 @@ import { dispatchCall } from '../api/dispatch';
 import { EventStreams } from './event-stream';
 import { hostAndOriginOk, presentedToken, tokenMatches } from './request-guard';
 import { serveStatic } from './static-files';
+import { answerOversizeRequests } from '@core/serve-api/oversize-request';
 
 export interface BridgeOptions {
   port?: number;
@@ -99,6 +100,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { kind: 'internal', message: (e as Error).message } });
     });
   });
+  answerOversizeRequests(server);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

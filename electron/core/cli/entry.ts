@@ -1,5 +1,10 @@
 // Process entry of the bundled CLI (out/cli/rrx.mjs): wires real stdio, env and signals into runCli.
+import { useEvalWorkers } from '../query/eval-worker/off-thread';
 import { runCli } from './main';
+
+// Queries are evaluated in worker threads (eval-worker.mjs beside this bundle): Ctrl+C, SIGTERM and serve-api's
+// other requests are handled while one runs.
+useEvalWorkers(new URL('./eval-worker.mjs', import.meta.url));
 
 const controller = new AbortController();
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => controller.abort(new Error(`interrupted by ${sig}`)));

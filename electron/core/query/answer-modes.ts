@@ -12,7 +12,8 @@ import type { ClusterSpec } from './cluster-spec';
 import { DEFAULT_MAX_MEMORY_BYTES, estimateLocal, formatBytes, type LocalEstimate } from './memory-budget';
 import { combineNodeAnswers } from './pushdown-combine';
 import { pushdownVerdict } from './pushdown-rules';
-import { evaluateSnapshot, parseQuery, readForQuery, type ClusterQueryInput, type ClusterQueryResult } from './run-cluster-query';
+import { evaluateOffThread } from './eval-worker/off-thread';
+import { parseQuery, readForQuery, type ClusterQueryInput, type ClusterQueryResult } from './run-cluster-query';
 import { ClusterReadError } from '@core/cluster/fanout/types';
 import type { RawReadCache } from '@core/cluster/fanout/raw-read-cache';
 
@@ -40,6 +41,8 @@ export interface ModeOptions {
   maxSamples?: number;
   /** The raw-read cache local reads go through (serve-api, the app). */
   cache?: RawReadCache;
+  /** The query's deadline, from the start of the read (default: the engine's 2 minutes). */
+  timeoutMs?: number;
 }
 
 export interface ModeAnswer {
@@ -78,8 +81,11 @@ export async function answerQuery(spec: ClusterSpec, input: ClusterQueryInput, o
 
 async function runLocal(spec: ClusterSpec, input: ClusterQueryInput, opts: ModeOptions, note: string, requested: QueryMode = opts.mode): Promise<ModeAnswer> {
   if (!spec.nodes.length) throw new QueryModeError('local evaluation needs remote_read nodes (--endpoint); this cluster has engines only, use --mode delegate');
+  const started = performance.now();
   const { ast, snapshot } = await readForQuery(spec, input, { signal: opts.signal, cache: opts.cache });
-  const local = evaluateSnapshot(spec, ast, input, snapshot, { perNode: opts.perNode, findings: opts.findings, signal: opts.signal, maxSamples: opts.maxSamples });
+  // Off the main thread when the process set up eval workers: a cancel or the deadline ends it at any moment.
+  const timeoutMs = opts.timeoutMs === undefined ? undefined : Math.max(1, opts.timeoutMs - (performance.now() - started));
+  const local = await evaluateOffThread(spec, ast, input, snapshot, { perNode: opts.perNode, findings: opts.findings, signal: opts.signal, maxSamples: opts.maxSamples, timeoutMs });
   return { requested, mode: 'local', note, merged: local.merged, perNode: local.perNode, local, partial: local.partial };
 }
 

@@ -11,10 +11,12 @@ export interface EvaluateOptions {
   lookbackDeltaMs?: number;
   signal?: AbortSignal;
   maxSamples?: number;
+  timeoutMs?: number;
+  maxSubquerySteps?: number;
 }
 
 export function evaluateOn(ast: Expr, text: string, store: SeriesStore, frame: TimeFrame, opts: EvaluateOptions): QueryResult {
-  const common = { ast, expr: text, store, compat: opts.compat, lookbackDeltaMs: opts.lookbackDeltaMs, signal: opts.signal, maxSamples: opts.maxSamples };
+  const common = { ast, expr: text, store, compat: opts.compat, lookbackDeltaMs: opts.lookbackDeltaMs, signal: opts.signal, maxSamples: opts.maxSamples, timeoutMs: opts.timeoutMs, maxSubquerySteps: opts.maxSubquerySteps };
   return frame.stepMs > 0
     ? executeRangeQuery({ ...common, startMs: frame.startMs, endMs: frame.endMs, stepMs: frame.stepMs })
     : executeInstantQuery({ ...common, timeMs: frame.startMs });

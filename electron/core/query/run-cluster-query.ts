@@ -9,12 +9,12 @@ import type { MergeStrategy, MergedSeries, NodeSeries } from '@core/cluster/merg
 import { parse } from '@core/promql/parser';
 import type { Expr } from '@core/promql/parser/ast';
 import { planSelectors } from '@core/promql/planner';
-import { DEFAULT_LOOKBACK_DELTA_MS } from '@core/promql/engine/options';
+import { DEFAULT_LOOKBACK_DELTA_MS, DEFAULT_QUERY_TIMEOUT_MS } from '@core/promql/engine/options';
 import type { RawSeries } from '@core/series/types';
 import { compareLabels } from '@core/series/labels';
 import type { CoverageRow, EvaluatedResult, Finding, MergedRawSummary, PartialNotice } from '@shared/api/query-types';
 import type { ClusterSpec } from './cluster-spec';
-import { evaluateOn, toEvaluatedResult } from './evaluate';
+import { evaluateOn, toEvaluatedResult, type EvaluateOptions } from './evaluate';
 import { PlannedStore } from './planned-store';
 import { attachSelectorProvenance, summarizeProvenance } from './provenance-runs';
 import type { RawSnapshot } from './raw-snapshot';
@@ -32,6 +32,9 @@ export interface EvaluateSnapshotOptions {
   findings?: boolean;
   signal?: AbortSignal;
   maxSamples?: number;
+  /** The query timeout for all of the evaluation (merged and per node); the engine's default (2m) when absent. */
+  timeoutMs?: number;
+  maxSubquerySteps?: number;
 }
 
 export interface ClusterQueryResult {
@@ -116,10 +119,13 @@ export function evaluateSnapshot(spec: ClusterSpec, ast: Expr, input: ClusterQue
   const t0 = performance.now();
   const merged = mergeSnapshot(spec, snapshot, strategy);
   const t1 = performance.now();
-  const evalOpts = { compat: spec.compat, lookbackDeltaMs: input.lookbackDeltaMs, signal: opts.signal, maxSamples: opts.maxSamples };
+  const deadline = t0 + (opts.timeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS);
+  const base = { compat: spec.compat, lookbackDeltaMs: input.lookbackDeltaMs, signal: opts.signal, maxSamples: opts.maxSamples, maxSubquerySteps: opts.maxSubquerySteps };
+  // One deadline for every evaluation of this query; a spent budget still gets the engine's timeout error.
+  const evalOpts = (): EvaluateOptions => ({ ...base, timeoutMs: Math.max(1, deadline - performance.now()) });
   const partial = partialNotices(snapshot.outcomes);
 
-  const mergedResult = toEvaluatedResult(evaluateOn(ast, input.expr, new PlannedStore(snapshot.requests, merged), input.frame, evalOpts));
+  const mergedResult = toEvaluatedResult(evaluateOn(ast, input.expr, new PlannedStore(snapshot.requests, merged), input.frame, evalOpts()));
   mergedResult.warnings.push(...partial.map(partialWarning), ...snapshot.outcomes.flatMap((o) => o.warnings));
   if (ast.kind === 'VectorSelector') {
     attachSelectorProvenance(mergedResult.series, merged.flat(), input.lookbackDeltaMs ?? DEFAULT_LOOKBACK_DELTA_MS);
@@ -130,7 +136,7 @@ export function evaluateSnapshot(spec: ClusterSpec, ast: Expr, input: ClusterQue
     perNode = snapshot.outcomes.map((o) => {
       if (!o.ok) return null;
       const store = new PlannedStore(snapshot.requests, o.results.map((list) => list.map((s) => stripReplica(s, spec.replicaLabel))));
-      return toEvaluatedResult(evaluateOn(ast, input.expr, store, input.frame, evalOpts));
+      return toEvaluatedResult(evaluateOn(ast, input.expr, store, input.frame, evalOpts()));
     });
   }
   const t2 = performance.now();

@@ -13,6 +13,8 @@ export interface ApiContext {
   gate: QueryGate;
   /** The engine's max samples in memory per query (Prometheus's --query.max-samples). */
   maxSamples: number;
+  /** Prometheus's --query.timeout: the longest any query runs; a request's `timeout` parameter may shorten it. */
+  queryTimeoutMs: number;
   /** Longest window the series/labels endpoints read. */
   lookupWindowMs: number;
   now: () => number;

@@ -5,7 +5,8 @@ import { parse } from '@core/promql/parser';
 import { exprType, type Expr } from '@core/promql/parser/ast';
 import { documentedType } from '@core/promql/parser/check';
 import { toEngineResult } from '@core/query/evaluate';
-import { evaluateSnapshot, readForQuery } from '@core/query/run-cluster-query';
+import { readForQuery } from '@core/query/run-cluster-query';
+import { evaluateOffThread } from '@core/query/eval-worker/off-thread';
 import { answerQuery, hasQueryApis } from '@core/query/answer-modes';
 import type { Compat } from '@core/promql/engine/options';
 import { ApiError, invalidParam, toApiError } from './api-error';
@@ -40,7 +41,9 @@ export async function handleQuery(range: boolean, form: ApiForm, ctx: ApiContext
   const spec = specForNode(ctx.spec, p.node);
   parseQueryParam(p, range, spec.compat);
   const t0 = performance.now();
-  const rs = requestSignal(scope.abortSources, p.timeoutMs);
+  // As Prometheus: the request's timeout, never longer than the server's own.
+  const timeoutMs = Math.min(p.timeoutMs ?? Infinity, ctx.queryTimeoutMs);
+  const rs = requestSignal(scope.abortSources, timeoutMs);
   let release: (() => void) | undefined;
   try {
     release = await ctx.gate.acquire(rs.signal);
@@ -56,6 +59,7 @@ export async function handleQuery(range: boolean, form: ApiForm, ctx: ApiContext
         signal: rs.signal,
         maxSamples: ctx.maxSamples,
         cache: ctx.cache,
+        timeoutMs: Math.max(1, timeoutMs - (performance.now() - t0)),
       });
       const json = toPrometheusApiJson(toEngineResult(answer.merged, p.frame.endMs));
       const data: Record<string, unknown> = { ...json.data };
@@ -69,7 +73,10 @@ export async function handleQuery(range: boolean, form: ApiForm, ctx: ApiContext
     }
     const { ast, snapshot } = await readForQuery(spec, input, { signal: rs.signal, cache: ctx.cache });
     const t2 = performance.now();
-    const r = evaluateSnapshot(spec, ast, input, snapshot, { strategy: p.strategy, signal: rs.evalSignal, maxSamples: ctx.maxSamples });
+    // In a worker thread: /-/healthy and other requests are answered meanwhile; the deadline or a closed
+    // connection terminates it wherever it is.
+    const remainingMs = Math.max(1, timeoutMs - (performance.now() - t0));
+    const r = await evaluateOffThread(spec, ast, input, snapshot, { strategy: p.strategy, signal: rs.evalSignal, maxSamples: ctx.maxSamples, timeoutMs: remainingMs });
     const json = toPrometheusApiJson(toEngineResult(r.merged, p.frame.endMs));
     const t3 = performance.now();
     const data: Record<string, unknown> = { ...json.data };

@@ -4,7 +4,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { RawReadCache } from '@core/cluster/fanout/raw-read-cache';
-import { DEFAULT_MAX_SAMPLES } from '@core/promql/engine/options';
+import { DEFAULT_MAX_SAMPLES, DEFAULT_QUERY_TIMEOUT_MS } from '@core/promql/engine/options';
 import type { ClusterSpec } from '@core/query/cluster-spec';
 import { bearerChecker, hostHeaderName, isLoopbackHost, ListenError, parseListen, type ListenAddress } from './access';
 import { ApiError, toApiError } from './api-error';
@@ -15,6 +15,8 @@ import { DEFAULT_LOOKUP_WINDOW_MS } from './match-params';
 import { DEFAULT_GATE, QueryGate, type QueryGateOptions } from './query-gate';
 import { respondError, respondSuccess, respondText } from './respond';
 import { PROBES, findRoute } from './routes';
+import { answerOversizeRequests } from './oversize-request';
+import { webPageRefusal } from './web-page-guard';
 
 export const DEFAULT_LISTEN = '127.0.0.1:9095';
 
@@ -26,6 +28,8 @@ export interface QueryApiServerOptions {
   token?: string;
   /** Per query, in the engine (Prometheus's --query.max-samples); default 50,000,000. */
   maxSamples?: number;
+  /** Per query (Prometheus's --query.timeout); default 2 minutes. */
+  queryTimeoutMs?: number;
   gate?: Partial<QueryGateOptions>;
   /** Longest window series/labels lookups read; default 1 h. */
   lookupWindowMs?: number;
@@ -69,6 +73,7 @@ export async function startQueryApiServer(opts: QueryApiServerOptions): Promise<
     cache: opts.cache ?? new RawReadCache(opts.cacheBytes),
     gate: new QueryGate({ ...DEFAULT_GATE, ...opts.gate }),
     maxSamples: opts.maxSamples ?? DEFAULT_MAX_SAMPLES,
+    queryTimeoutMs: opts.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
     lookupWindowMs: opts.lookupWindowMs ?? DEFAULT_LOOKUP_WINDOW_MS,
     now: opts.now ?? Date.now,
     mode: opts.mode,
@@ -87,6 +92,9 @@ export async function startQueryApiServer(opts: QueryApiServerOptions): Promise<
     if (!checkToken && !isLoopbackHost(hostHeaderName(req.headers.host))) {
       return respondText(req, res, 403, 'Forbidden: this API answers loopback host names only (or requests with its bearer token)\n');
     }
+    // Without a token, a page in the user's browser could send queries (even form POSTs) here: refuse those.
+    const fromPage = checkToken ? undefined : webPageRefusal(req.headers);
+    if (fromPage) return respondText(req, res, 403, `Forbidden: ${fromPage}; use a bearer token (--token-file) for browser clients\n`);
     const probe = PROBES[url.pathname];
     if (probe !== undefined) {
       if (method !== 'GET' && method !== 'HEAD') return respondText(req, res, 405, 'Method Not Allowed\n', { Allow: 'GET, HEAD' });
@@ -114,6 +122,7 @@ export async function startQueryApiServer(opts: QueryApiServerOptions): Promise<
     res.on('finish', () => opts.onRequest?.({ method: req.method ?? '', path: (req.url ?? '').split('?')[0], status: res.statusCode, ms: performance.now() - started }));
     handle(req, res).catch(() => res.destroy());
   });
+  answerOversizeRequests(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(addr.port, addr.host, () => {

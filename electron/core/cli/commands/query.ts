@@ -11,6 +11,7 @@ import { CLUSTER_OPTIONS, CLUSTER_USAGE, clusterFromFlags } from '../cluster-fla
 import { errorSentence } from '../error-sentence';
 import { frameFromFlags, parseFlags } from '../flags';
 import { MODE_OPTIONS, MODE_USAGE, modeFromFlags, type ModeFlagValues } from '../mode-flags';
+import { QUERY_TIMEOUT_USAGE, queryTimeoutFromFlag } from '../query-timeout-flag';
 import { parseDurationMs } from '../time-arg';
 
 const USAGE = `rrx query --expr E (--time T | --start T --end T --step D) (--endpoint URL… | --profile NAME)
@@ -25,6 +26,7 @@ given, stderr gets one line saying how the answer was made.
   --start T --end T --step D  range query (step as a duration like 15s, or seconds)
   --lookback-delta D          how far back instant selectors look (default 5m)
   --format FORMAT             json (the Prometheus HTTP API response, default), table or csv
+${QUERY_TIMEOUT_USAGE}
 
 ${MODE_USAGE}
 
@@ -38,6 +40,7 @@ const OPTIONS = {
   step: { type: 'string' },
   'lookback-delta': { type: 'string' },
   format: { type: 'string' },
+  'query-timeout': { type: 'string' },
   ...MODE_OPTIONS,
   ...CLUSTER_OPTIONS,
 } as const;
@@ -55,12 +58,13 @@ export const queryCommand: CliCommand = {
     const lookbackDeltaMs = v['lookback-delta'] !== undefined ? parseDurationMs(v['lookback-delta']) ?? undefined : undefined;
     if (v['lookback-delta'] !== undefined && !lookbackDeltaMs) throw new UsageError('--lookback-delta must be a duration such as 5m');
     const modeFlags = modeFromFlags(v);
+    const timeoutMs = queryTimeoutFromFlag(v['query-timeout']);
     const spec = await clusterFromFlags(v, io);
 
     let result: EvaluatedResult;
     try {
       const input = { expr: v.expr, frame, lookbackDeltaMs };
-      const answer = await answerQuery(spec, input, { ...modeFlags, signal: io.signal });
+      const answer = await answerQuery(spec, input, { ...modeFlags, signal: io.signal, timeoutMs });
       result = answer.merged;
       if (modeFlags.explicit || hasQueryApis(spec)) io.stderr(`rrx query: mode ${answer.mode}: ${answer.note}\n`);
     } catch (e) {

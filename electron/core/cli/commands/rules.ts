@@ -15,7 +15,7 @@ import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type Cli
 import { CLUSTER_OPTIONS, CLUSTER_USAGE, clusterFromFlags, type ClusterFlagValues } from '../cluster-flags';
 import { errorSentence } from '../main';
 import { parseDurationMs, parseTimeArg } from '../time-arg';
-import { parseFlags } from './query';
+import { parseFlags } from '../flags';
 
 /** `--fail-on divergence` found nodes that would have alerted differently. */
 export const EXIT_DIVERGENCE = 3;

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { ListenError, isLoopbackHost, parseListen, startQueryApiServer, DEFAULT_LISTEN } from '@core/serve-api';
 import { EXIT_OK, UsageError, type CliCommand, type CliIO } from '../command';
 import { CLUSTER_OPTIONS, CLUSTER_USAGE, clusterFromFlags, type ClusterFlagValues } from '../cluster-flags';
+import { QUERY_TIMEOUT_USAGE, queryTimeoutFromFlag } from '../query-timeout-flag';
 import { parseDurationMs } from '../time-arg';
 import { parseFlags } from '../flags';
 import { MODE_OPTIONS, MODE_USAGE, modeFromFlags, type ModeFlagValues } from '../mode-flags';
@@ -29,6 +30,8 @@ API (--query-api) or a mode is set, every query answer carries an info entry "rr
   --token-file F              require "Authorization: Bearer <contents of F>" on every request;
                               mandatory when HOST is not a loopback address
   --max-samples N             samples one query may hold in memory (default 50000000)
+${QUERY_TIMEOUT_USAGE}; a request's
+                              timeout parameter can shorten it
   --max-concurrent N          queries evaluated at once (default 4); up to 32 more wait up to 10 s, then 503
   --lookup-window D           longest window series/labels lookups read (default 1h)
   --access-log                one line per request on stderr (method, path, status, ms)
@@ -41,6 +44,7 @@ const OPTIONS = {
   listen: { type: 'string' },
   'token-file': { type: 'string' },
   'max-samples': { type: 'string' },
+  'query-timeout': { type: 'string' },
   'max-concurrent': { type: 'string' },
   'lookup-window': { type: 'string' },
   'access-log': { type: 'boolean' },
@@ -52,6 +56,7 @@ type Values = ClusterFlagValues & ModeFlagValues & {
   listen?: string;
   'token-file'?: string;
   'max-samples'?: string;
+  'query-timeout'?: string;
   'max-concurrent'?: string;
   'lookup-window'?: string;
   'access-log'?: boolean;
@@ -92,6 +97,7 @@ export const serveApiCommand: CliCommand = {
       throw new UsageError(`--listen ${v.listen} is not a loopback address, so --token-file is required to protect the API`);
     }
     const maxSamples = positiveInt(v['max-samples'], '--max-samples');
+    const queryTimeoutMs = queryTimeoutFromFlag(v['query-timeout']);
     const maxConcurrent = positiveInt(v['max-concurrent'], '--max-concurrent');
     const lookupWindowMs = v['lookup-window'] !== undefined ? parseDurationMs(v['lookup-window']) : undefined;
     if (v['lookup-window'] !== undefined && !lookupWindowMs) throw new UsageError(`--lookup-window must be a duration such as 1h, got "${v['lookup-window']}"`);
@@ -106,6 +112,7 @@ export const serveApiCommand: CliCommand = {
         listen,
         token,
         maxSamples,
+        queryTimeoutMs,
         lookupWindowMs: lookupWindowMs ?? undefined,
         gate: maxConcurrent ? { maxConcurrent } : undefined,
         mode: modeFlags.explicit ? modeFlags.mode : undefined,

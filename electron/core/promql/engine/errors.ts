@@ -36,8 +36,23 @@ export class QueryTimeoutError extends QueryError {
   }
 }
 
+/** rrx's bound on one subquery's steps, worded like Prometheus's resolution limit of range queries. */
+export class TooManySubqueryStepsError extends QueryError {
+  override readonly name = 'TooManySubqueryStepsError';
+  constructor(
+    readonly steps: number,
+    readonly limit: number,
+  ) {
+    super(
+      `exceeded maximum of ${limit.toLocaleString('en-US')} steps per subquery (this one would evaluate ${steps.toLocaleString('en-US')}). Try a larger subquery step or a shorter range`,
+      'execution',
+    );
+  }
+}
+
 /** Throw the matching error when the signal has fired; called between steps and series. */
-export function checkAbort(signal: AbortSignal | undefined): void {
+export function checkAbort(signal: AbortSignal | undefined, deadlineMs = Infinity): void {
+  if (Date.now() > deadlineMs) throw new QueryTimeoutError();
   if (!signal?.aborted) return;
   const reason = signal.reason as { name?: string } | undefined;
   if (reason && reason.name === 'TimeoutError') throw new QueryTimeoutError();

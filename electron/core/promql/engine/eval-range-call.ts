@@ -6,7 +6,7 @@ import type { RangeWindow } from '../functions/window';
 import { formatG, goQuote } from './annotations';
 import type { Evaluator } from './evaluator';
 import { QueryError } from './errors';
-import { stepTime, type StepGrid } from './grid';
+import { CHECK_MASK, stepTime, type StepGrid } from './grid';
 import { loadRangeSelector, windowEnd } from './eval-selector';
 import { evalSubqueryRange } from './eval-subquery';
 import { METRIC_NAME, dropMetricName } from './labels-ops';
@@ -73,6 +73,7 @@ export function evalRangeCall(ev: Evaluator, call: Call, argIndex: number, grid:
     let hi = 0;
     let count = 0;
     for (let i = 0; i < grid.steps; i++) {
+      if ((i & CHECK_MASK) === 0) ev.checkAbort();
       const t = stepTime(grid, i);
       const end = windowEnd(t, offsetMs, at);
       const start = end - rangeMs;
@@ -139,6 +140,7 @@ function absentOverTime(ev: Evaluator, found: StepSeries[], arg: MatrixSelector 
   const res = newStepSeries(arg.kind === 'MatrixSelector' ? absentLabels(arg.vectorSelector.matchers) : {}, grid.steps, true);
   let any = false;
   for (let i = 0; i < grid.steps; i++) {
+    if ((i & CHECK_MASK) === 0) ev.checkAbort();
     let seen = false;
     for (const s of found) if (s.present[i]) seen = true;
     if (!seen) {

@@ -5,7 +5,7 @@ import type { LabelMatcher, RawSeries } from '../../series/types';
 import { isStaleAt } from '../../series/stale-marker';
 import { lowerBound } from '../../series/memory-store';
 import type { Evaluator } from './evaluator';
-import { stepTime, type StepGrid } from './grid';
+import { CHECK_MASK, stepTime, type StepGrid } from './grid';
 import { extendFloats } from './extended-range';
 import { goRegexToJs } from '../../series/go-regex';
 import { newStepSeries, type MatrixValue, type RangeSeries, type StepSeries, type VectorSteps } from './values';
@@ -50,6 +50,7 @@ export function evalVectorSelector(ev: Evaluator, vs: VectorSelector, grid: Step
     let j = 0;
     let count = 0;
     for (let i = 0; i < grid.steps; i++) {
+      if ((i & CHECK_MASK) === 0) ev.checkAbort();
       const ref = (at ?? grid.startMs + i * grid.intervalMs) - off;
       while (j < n && ts[j] <= ref) j++;
       const k = j - 1;
@@ -109,6 +110,7 @@ export function loadRangeSelector(
   const raw = selectRaw(ev, vs.matchers, mint, lastEnd);
   const out: RangeSeries[] = [];
   for (const s of raw) {
+    ev.checkAbort();
     const pts = withoutStale(s, mint, lastEnd);
     out.push({ labels: s.labels, dropName: false, timestamps: pts.timestamps, values: pts.values });
   }
@@ -161,7 +163,9 @@ function smoothedSelector(ev: Evaluator, vs: VectorSelector, grid: StepGrid, fir
     let o: StepSeries | null = null;
     let lo = 0;
     let hi = 0;
+    ev.checkAbort();
     for (let i = 0; i < grid.steps; i++) {
+      if ((i & CHECK_MASK) === 0) ev.checkAbort();
       const data = (vs.timestamp ?? stepTime(grid, i)) - vs.offsetMs;
       while (hi < ts.length && ts[hi] <= data + lb) hi++;
       while (lo < hi && ts[lo] <= data - lb) lo++;

@@ -2,6 +2,7 @@
 // as Prometheus aligns it), turned into range series for the function or the query that consumes them.
 import type { SubqueryExpr } from '../parser/ast';
 import type { Evaluator } from './evaluator';
+import { TooManySubqueryStepsError } from './errors';
 import { makeGrid, stepTime, type StepGrid } from './grid';
 import { windowEnd } from './eval-selector';
 import type { MatrixValue, RangeSeries } from './values';
@@ -15,6 +16,9 @@ export function subqueryGrid(ev: Evaluator, sq: SubqueryExpr, grid: StepGrid): S
   const from = firstEnd - sq.rangeMs;
   let start = interval * Math.trunc(from / interval);
   if (start <= from) start += interval;
+  // Count before making anything: `[100y:1ms]` must fail here, not loop over 3e12 empty steps.
+  const steps = lastEnd < start ? 0 : Math.floor((lastEnd - start) / interval) + 1;
+  if (steps > ev.opts.maxSubquerySteps) throw new TooManySubqueryStepsError(steps, ev.opts.maxSubquerySteps);
   return makeGrid(start, lastEnd, interval);
 }
 
@@ -24,6 +28,7 @@ export function evalSubqueryRange(ev: Evaluator, sq: SubqueryExpr, grid: StepGri
   const v = ev.vector(sq.expr, inner);
   const out: RangeSeries[] = [];
   for (const s of v.series) {
+    ev.checkAbort();
     let n = 0;
     for (let i = 0; i < s.present.length; i++) n += s.present[i];
     if (n === 0) continue;

@@ -26,8 +26,9 @@ export class Evaluator {
     readonly opts: ResolvedOptions,
   ) {}
 
+  /** Cancellation and the deadline: called per series and every CHECK_EVERY steps of every long loop. */
   checkAbort(): void {
-    checkAbort(this.opts.signal);
+    checkAbort(this.opts.signal, this.opts.deadlineMs);
   }
 
   /** Account for n more samples held in memory; throws Prometheus's too-many-samples error past the limit. */

@@ -16,3 +16,6 @@ export function makeGrid(startMs: number, endMs: number, intervalMs: number): St
 export function stepTime(g: StepGrid, i: number): number {
   return g.startMs + i * g.intervalMs;
 }
+
+/** Long per-step loops call the evaluator's checkAbort when `(i & CHECK_MASK) === 0`: every 16 384 steps. */
+export const CHECK_MASK = 0x3fff;

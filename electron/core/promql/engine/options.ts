@@ -16,6 +16,10 @@ export interface EvalOptions {
   signal?: AbortSignal;
   /** Prometheus's --query.max-samples (50,000,000). */
   maxSamples?: number;
+  /** Prometheus's --query.timeout (2m): past it, the next check in any loop ends the query with a `timeout` error. */
+  timeoutMs?: number;
+  /** Most steps one subquery may evaluate its inner expression at (rrx's own guard; Prometheus has none). */
+  maxSubquerySteps?: number;
   /** Step of a subquery written without one (`[1h:]`); Prometheus uses the global evaluation interval (1m). */
   noStepSubqueryIntervalMs?: number;
   /**
@@ -31,6 +35,9 @@ export interface ResolvedOptions {
   experimental: boolean;
   signal: AbortSignal | undefined;
   maxSamples: number;
+  /** Wall-clock time (Date.now()) past which evaluation stops with a timeout; Infinity for none. */
+  deadlineMs: number;
+  maxSubquerySteps: number;
   noStepSubqueryIntervalMs: number;
   delayedNameRemoval: boolean;
   /** Prometheus 2: range windows and lookback are closed on the left ([t-r, t]); Prometheus 3: (t-r, t]. */
@@ -40,6 +47,12 @@ export interface ResolvedOptions {
 export const DEFAULT_LOOKBACK_DELTA_MS = 5 * 60 * 1000;
 export const DEFAULT_MAX_SAMPLES = 50_000_000;
 export const DEFAULT_NO_STEP_SUBQUERY_INTERVAL_MS = 60 * 1000;
+export const DEFAULT_QUERY_TIMEOUT_MS = 2 * 60 * 1000;
+/**
+ * 1 000 × the 11 000 points of a range query: `[30d:1s]` (2.6 M steps) passes, `[100y:1ms]` does not. Every series
+ * a subquery yields holds a column of this many steps, so the bound is on memory as much as on time.
+ */
+export const DEFAULT_MAX_SUBQUERY_STEPS = 11_000_000;
 
 export function resolveOptions(o: EvalOptions): ResolvedOptions {
   const compat = o.compat ?? 'prometheus3';
@@ -50,6 +63,8 @@ export function resolveOptions(o: EvalOptions): ResolvedOptions {
     experimental: o.features?.enableExperimentalFunctions ?? false,
     signal: o.signal,
     maxSamples: o.maxSamples ?? DEFAULT_MAX_SAMPLES,
+    deadlineMs: Date.now() + (o.timeoutMs !== undefined && o.timeoutMs > 0 ? o.timeoutMs : DEFAULT_QUERY_TIMEOUT_MS),
+    maxSubquerySteps: o.maxSubquerySteps ?? DEFAULT_MAX_SUBQUERY_STEPS,
     noStepSubqueryIntervalMs: o.noStepSubqueryIntervalMs ?? DEFAULT_NO_STEP_SUBQUERY_INTERVAL_MS,
     delayedNameRemoval: o.delayedNameRemoval ?? !p2,
     leftClosedWindows: p2,

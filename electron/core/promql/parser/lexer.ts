@@ -569,13 +569,17 @@ function digitVal(c: number): number {
   return 16;
 }
 
-const isLoneSurrogate = (r: number): boolean => r >= 0xd800 && r <= 0xdfff;
+/**
+ * What Go's lexer sees as utf8.RuneError inside a string: a lone surrogate (no UTF-8 form) or U+FFFD, which is
+ * what invalid bytes in a URL or body decode to (Go rejects a literal U+FFFD the same way).
+ */
+const isRuneError = (r: number): boolean => (r >= 0xd800 && r <= 0xdfff) || r === 0xfffd;
 
 function lexString(l: Lexer): StateFn | null {
   for (;;) {
     const r = l.next();
     if (r === ch('\\')) return lexEscape;
-    if (isLoneSurrogate(r)) return l.errorf('invalid UTF-8 rune');
+    if (isRuneError(r)) return l.errorf('invalid UTF-8 rune');
     if (r === EOF || r === ch('\n')) return l.errorf('unterminated quoted string');
     if (r === l.stringOpen) break;
   }
@@ -586,7 +590,7 @@ function lexString(l: Lexer): StateFn | null {
 function lexRawString(l: Lexer): StateFn | null {
   for (;;) {
     const r = l.next();
-    if (isLoneSurrogate(r)) return l.errorf('invalid UTF-8 rune');
+    if (isRuneError(r)) return l.errorf('invalid UTF-8 rune');
     if (r === EOF) return l.errorf('unterminated raw string');
     if (r === l.stringOpen) break;
   }

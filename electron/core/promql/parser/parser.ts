@@ -27,6 +27,7 @@ import { isAggregator, itemDesc, itemTypeStr, Lexer, type Item, type ItemType } 
 import { parseGoDuration, parseGoNumber } from './numbers';
 import type { ParserOptions } from './options';
 import { goQuote as goQuoteRaw, isValidUtf8, unquote } from './quote';
+import { MAX_EXPR_DEPTH, depthExceededMessage } from './depth';
 
 /** Thrown internally to stop at the first syntax error; the collected errors are turned into a ParseError. */
 class Abort extends Error {}
@@ -96,6 +97,8 @@ export class Parser {
   readonly errors: ParseError[] = [];
   /** Nearest enclosing grammar rule with an error production, for the wording of generic syntax errors. */
   private readonly errContext: ErrContext[] = [];
+  /** Nesting of parseExpr calls: bounded so deep parentheses end in a parse error, not a stack overflow. */
+  private depth = 0;
 
   constructor(input: string, opts: ParserOptions) {
     this.input = input;
@@ -210,14 +213,22 @@ export class Parser {
   // ---- expressions -----------------------------------------------------------------------------------------------
 
   private parseExpr(minLevel: number): Expr {
-    let lhs = this.parseUnary();
-    for (;;) {
-      const level = BIN_LEVEL[this.tok.typ];
-      if (level === undefined || level < minLevel) return lhs;
-      const opItem = this.advance();
-      const matching = this.parseBinModifiers();
-      const rhs = this.parseExpr(opItem.typ === 'POW' ? level : level + 1);
-      lhs = this.newBinaryExpr(lhs, opItem, matching, rhs);
+    if (++this.depth > MAX_EXPR_DEPTH) {
+      this.addErr(this.itemRange(this.tok), depthExceededMessage());
+      throw new Abort();
+    }
+    try {
+      let lhs = this.parseUnary();
+      for (;;) {
+        const level = BIN_LEVEL[this.tok.typ];
+        if (level === undefined || level < minLevel) return lhs;
+        const opItem = this.advance();
+        const matching = this.parseBinModifiers();
+        const rhs = this.parseExpr(opItem.typ === 'POW' ? level : level + 1);
+        lhs = this.newBinaryExpr(lhs, opItem, matching, rhs);
+      }
+    } finally {
+      this.depth--;
     }
   }
 

@@ -1,0 +1,105 @@
+// Evaluation off the main thread: the process entries (CLI, bridge, Electron main) point this at their bundled
+// worker entry, and from then on every query is merged and evaluated in a worker thread, so the main thread keeps
+// answering (health probes, other requests, IPC, signals) and a cancel or deadline simply terminates the worker —
+// at any moment, even inside a loop that never checks. Without an entry (unit tests, benches) it evaluates inline.
+import { Worker } from 'node:worker_threads';
+import { QueryCanceledError, QueryTimeoutError } from '@core/promql/engine/errors';
+import type { Expr } from '@core/promql/parser/ast';
+import type { ClusterSpec } from '../cluster-spec';
+import type { RawSnapshot } from '../raw-snapshot';
+import { evaluateSnapshot, type ClusterQueryInput, type ClusterQueryResult, type EvaluateSnapshotOptions } from '../run-cluster-query';
+import { deserializeError, makeJob, type EvalReply } from './job';
+
+interface PoolConfig {
+  entry: URL | string;
+  /** Idle workers kept warm (unref'd, so they never hold the process open). */
+  maxIdle: number;
+}
+
+let config: PoolConfig | undefined;
+const idle: Worker[] = [];
+
+/** Evaluate in worker threads started from `entry` (a bundled eval-worker/entry.ts). */
+export function useEvalWorkers(entry: URL | string, maxIdle = 2): void {
+  config = { entry, maxIdle };
+}
+
+export function evalWorkersEnabled(): boolean {
+  return config !== undefined;
+}
+
+/** Terminate the idle workers (tests; a process exit does this by itself). */
+export async function closeIdleEvalWorkers(): Promise<void> {
+  await Promise.all(idle.splice(0).map((w) => w.terminate()));
+}
+
+/** How far past the engine's own deadline the worker may run before it is terminated (merge, findings). */
+const BACKSTOP_MS = 1000;
+
+function abortError(signal: AbortSignal): Error {
+  const reason = signal.reason as { name?: string } | undefined;
+  return reason?.name === 'TimeoutError' ? new QueryTimeoutError() : new QueryCanceledError();
+}
+
+/** evaluateSnapshot, in a worker thread when configured; the signal and the timeout end it at any moment. */
+export async function evaluateOffThread(
+  spec: ClusterSpec,
+  ast: Expr,
+  input: ClusterQueryInput,
+  snapshot: RawSnapshot,
+  opts: EvaluateSnapshotOptions = {},
+): Promise<ClusterQueryResult> {
+  const { signal, ...rest } = opts;
+  if (signal?.aborted) throw abortError(signal);
+  if (!config) return evaluateSnapshot(spec, ast, input, snapshot, opts);
+  const { maxIdle } = config;
+  const job = makeJob(spec, ast, input, snapshot, rest);
+  const worker = idle.pop() ?? new Worker(config.entry);
+  worker.ref();
+
+  return new Promise<ClusterQueryResult>((resolve, reject) => {
+    let timer: NodeJS.Timeout | undefined;
+    const cleanup = (): void => {
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const dispose = (keep: boolean): void => {
+      cleanup();
+      if (keep && idle.length < maxIdle) {
+        worker.unref();
+        idle.push(worker);
+      } else void worker.terminate();
+    };
+    const onMessage = (reply: EvalReply): void => {
+      dispose(true);
+      if (reply.ok) resolve(reply.result);
+      else reject(deserializeError(reply.error));
+    };
+    const onError = (e: Error): void => {
+      dispose(false);
+      reject(new Error(`the evaluation worker failed: ${e.message}`));
+    };
+    const onExit = (code: number): void => {
+      cleanup();
+      reject(new Error(`the evaluation worker stopped unexpectedly (exit code ${code})`));
+    };
+    const onAbort = (): void => {
+      dispose(false);
+      reject(abortError(signal!));
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (rest.timeoutMs !== undefined) {
+      timer = setTimeout(() => {
+        dispose(false);
+        reject(new QueryTimeoutError());
+      }, rest.timeoutMs + BACKSTOP_MS);
+    }
+    worker.postMessage(job);
+  });
+}
