@@ -10,6 +10,7 @@ import { UsageError, type CliIO } from './command';
 import { parseDurationMs } from './time-arg';
 import { TRANSPORT_OPTIONS, TRANSPORT_USAGE, endpointFromFlags, type TransportFlagValues } from './transport-flags';
 import { clusterFromProfile } from './profile-file';
+import { READ_LIMIT_OPTIONS, READ_LIMIT_USAGE, readLimitsFromFlags, type ReadLimitFlagValues } from './read-limit-flags';
 
 export const CLUSTER_OPTIONS = {
   endpoint: { type: 'string', multiple: true },
@@ -22,6 +23,7 @@ export const CLUSTER_OPTIONS = {
   strict: { type: 'boolean' },
   compat: { type: 'string' },
   ...TRANSPORT_OPTIONS,
+  ...READ_LIMIT_OPTIONS,
 } as const;
 
 export const CLUSTER_USAGE = `Cluster flags:
@@ -34,9 +36,11 @@ export const CLUSTER_USAGE = `Cluster flags:
   --partial | --strict        a failed node is a warning (default) or fails the command
   --compat prometheus2        Prometheus 2.x semantics (default: Prometheus 3)
 
-${TRANSPORT_USAGE}`;
+${TRANSPORT_USAGE}
 
-export type ClusterFlagValues = TransportFlagValues & {
+${READ_LIMIT_USAGE}`;
+
+export type ClusterFlagValues = TransportFlagValues & ReadLimitFlagValues & {
   endpoint?: string[];
   profile?: string;
   'profiles-file'?: string;
@@ -76,6 +80,8 @@ export async function clusterFromFlags(v: ClusterFlagValues, io: CliIO): Promise
   if (v.partial) spec.partialPolicy = 'partial';
   if (v.compat) spec.compat = v.compat as ClusterSpec['compat'];
   if (timeoutMs) spec.timeoutMs = timeoutMs;
+  const readLimits = readLimitsFromFlags(v);
+  if (readLimits) spec.readLimits = { ...spec.readLimits, ...readLimits };
   if (v.node !== undefined) {
     const want = v.node;
     const hit = spec.nodes.find((n) => n.name === want || stripUserinfo(n.endpoint.url) === stripUserinfo(want) || n.endpoint.url === want);

@@ -3,6 +3,7 @@
 import type { ClusterNode } from '@core/cluster/fanout/types';
 import type { MergeStrategy } from '@core/cluster/merge/types';
 import type { Compat } from '@core/promql/engine/options';
+import type { ReadLimits } from '@core/remote-read/limits';
 
 export interface ClusterSpec {
   name: string;
@@ -12,4 +13,6 @@ export interface ClusterSpec {
   partialPolicy: 'partial' | 'strict';
   timeoutMs: number;
   compat: Compat;
+  /** Per-read limits of every node's remote_read (defaults: DEFAULT_READ_LIMITS). */
+  readLimits?: Partial<ReadLimits>;
 }

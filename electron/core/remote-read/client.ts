@@ -175,7 +175,7 @@ export async function remoteRead(
       decoded = await readStreamedBody(res.body, windows, budget, () => progress());
     } else if (contentType.startsWith(CONTENT_TYPE_PROTOBUF)) {
       responseType = 'SAMPLES';
-      decoded = await readSamplesBody(res.body, budget, () => progress());
+      decoded = await readSamplesBody(res.body, budget, () => progress(), controller.signal);
       if (decoded.results.length > sent.length) {
         throw fail('decode', `response holds ${decoded.results.length} query results for ${sent.length} queries`);
       }

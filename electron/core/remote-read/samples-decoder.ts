@@ -1,5 +1,6 @@
 // Decodes a SAMPLES response (prometheus.ReadResponse, already snappy-decompressed) into RawSeries per query.
 // Values are copied as raw bytes into Float64Array slots (stale markers stay bit-exact); no object per sample.
+// Decoding runs as steps (one series each) so the client can slice a large body and stop it at a deadline.
 import type { Labels, RawSeries } from '@core/series/types';
 import { DecodeError } from './errors';
 import { decodeLabelInto } from './labels-decoder';
@@ -14,7 +15,19 @@ export interface SamplesDecodeResult {
   warnings: RemoteReadWarning[];
 }
 
+/** Decode a whole response at once (tests, fuzzing, small bodies). */
 export function decodeReadResponse(buf: Uint8Array, budget: ReadBudget): SamplesDecodeResult {
+  const steps = decodeReadResponseSteps(buf, budget);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+/**
+ * The same decode as steps: yields the byte offset reached after each series, so a caller can stop between series
+ * (deadline, cancellation) and give the event loop a turn; returns the result.
+ */
+export function* decodeReadResponseSteps(buf: Uint8Array, budget: ReadBudget): Generator<number, SamplesDecodeResult, void> {
   const results: RawSeries[][] = [];
   const warnings: RemoteReadWarning[] = [];
   const r = new WireReader(buf);
@@ -24,20 +37,21 @@ export function decodeReadResponse(buf: Uint8Array, budget: ReadBudget): Samples
     if (Math.floor(tag / 8) === F.readResponseResults && wt === WIRE_LEN) {
       const s = r.lengthDelimited();
       const e = r.fieldEnd;
-      results.push(decodeQueryResult(buf, s, e, results.length, budget, warnings));
+      results.push(yield* decodeQueryResult(buf, s, e, results.length, budget, warnings));
     } else r.skip(wt);
+    yield r.pos;
   }
   return { results, warnings };
 }
 
-function decodeQueryResult(
+function* decodeQueryResult(
   buf: Uint8Array,
   start: number,
   end: number,
   queryIndex: number,
   budget: ReadBudget,
   warnings: RemoteReadWarning[],
-): RawSeries[] {
+): Generator<number, RawSeries[], void> {
   const out: RawSeries[] = [];
   const r = new WireReader(buf, start, end);
   while (!r.done()) {
@@ -49,6 +63,7 @@ function decodeQueryResult(
       const series = decodeTimeSeries(buf, s, e, queryIndex, budget, warnings);
       if (series) out.push(series);
     } else r.skip(wt);
+    yield r.pos;
   }
   return out;
 }
