@@ -14,17 +14,15 @@ export function snappyBomb(inflatedBytes: number): Buffer {
     }
     header.push((v & 0x7f) | 0x80);
   }
-  const out = Buffer.alloc(header.length + 1 + UNIT + (units - 1) * 3);
+  const out = Buffer.alloc(header.length + 2 + UNIT + (units - 1) * 3);
   let o = 0;
   for (const b of header) out[o++] = b;
-  out[o++] = (UNIT - 1) << 2; // literal of 64 bytes
+  out[o++] = 60 << 2; // literal whose length-1 follows in one byte
+  out[o++] = UNIT - 1;
   out[o++] = (15 << 3) | 2; // field 15, length-delimited
   out[o++] = UNIT - 2;
   o += UNIT - 2; // payload: zeros
-  for (let i = 1; i < units; i++) {
-    out[o++] = ((UNIT - 1) << 2) | 2; // copy, 2-byte offset, length 64
-    out[o++] = UNIT;
-    out[o++] = 0;
-  }
+  // copy: tag (length 64, 2-byte offset), offset 64 little-endian — repeated by fill().
+  out.fill(Buffer.from([((UNIT - 1) << 2) | 2, UNIT, 0]), o);
   return out;
 }
