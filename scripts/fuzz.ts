@@ -177,7 +177,7 @@ function buildCorpus(rng: Rng): Corpus {
   return c;
 }
 
-const LIMITS = { maxSamples: 1_000_000, maxBytes: 8 * 1024 * 1024, maxFrameBytes: 1024 * 1024 };
+const LIMITS = { maxSamples: 1_000_000, maxBytes: 8 * 1024 * 1024, maxFrameBytes: 1024 * 1024, maxDecompressedBytes: 1 << 20 };
 const WINDOWS = [
   { startMs: -Infinity, endMs: Infinity },
   { startMs: 0, endMs: 2 ** 42 },

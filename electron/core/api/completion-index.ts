@@ -14,7 +14,7 @@ export async function buildCompletionIndex(spec: ClusterSpec, nowMs = Date.now()
   const outcomes = await fanOut(
     spec.nodes,
     [{ matchers: [{ type: '=~', name: '__name__', value: '.+' }], startMs: nowMs - COMPLETION_WINDOW_MS, endMs: nowMs }],
-    { timeoutMs: spec.timeoutMs, maxSamplesPerNode: maxSamples },
+    { timeoutMs: spec.timeoutMs, maxSamplesPerNode: maxSamples, limits: spec.readLimits },
   );
   const metricLabels = new Map<string, Set<string>>();
   const labelValues = new Map<string, Set<string>>();

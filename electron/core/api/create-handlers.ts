@@ -11,6 +11,7 @@ import { createQueryHandlers } from './query-handlers';
 import { QueryHistory } from './query-history';
 import { QuerySessions } from './query-sessions';
 import { createWorkspaceHandlers } from './workspace-handlers';
+import { removeStaleTempFilesAtStartup } from '@core/workspace/stale-temp-files';
 import { GrafanaServers } from './grafana-servers';
 
 export interface CoreServices {
@@ -34,6 +35,8 @@ export function createApiHandlers(services: CoreServices): ApiHandlers {
   const history = new QueryHistory(services.dataDir);
   const completion = new Map<string, CompletionIndex>();
   const grafana = new GrafanaServers((id) => profiles.clusterFor(id), cache);
+  // Temp files of saves that were killed (never another running rrx's): in the data folder and recent workspaces'.
+  void removeStaleTempFilesAtStartup(services.dataDir);
 
   return {
     'app.info': async () => appInfo(services.host),

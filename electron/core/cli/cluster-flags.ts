@@ -11,6 +11,7 @@ import { parseDurationMs } from './time-arg';
 import { TRANSPORT_OPTIONS, TRANSPORT_USAGE, endpointFromFlags, type TransportFlagValues } from './transport-flags';
 import { clusterFromProfile } from './profile-file';
 import { ENGINE_OPTIONS, ENGINE_USAGE, engineNodesFromFlags, type EngineFlagValues } from './engine-flags';
+import { READ_LIMIT_OPTIONS, READ_LIMIT_USAGE, readLimitsFromFlags, type ReadLimitFlagValues } from './read-limit-flags';
 
 export const CLUSTER_OPTIONS = {
   endpoint: { type: 'string', multiple: true },
@@ -26,6 +27,7 @@ export const CLUSTER_OPTIONS = {
   compat: { type: 'string' },
   ...ENGINE_OPTIONS,
   ...TRANSPORT_OPTIONS,
+  ...READ_LIMIT_OPTIONS,
 } as const;
 
 export const CLUSTER_USAGE = `Cluster flags:
@@ -45,9 +47,11 @@ export const CLUSTER_USAGE = `Cluster flags:
 
 ${ENGINE_USAGE}
 
-${TRANSPORT_USAGE}`;
+${TRANSPORT_USAGE}
 
-export type ClusterFlagValues = TransportFlagValues & EngineFlagValues & {
+${READ_LIMIT_USAGE}`;
+
+export type ClusterFlagValues = TransportFlagValues & EngineFlagValues & ReadLimitFlagValues & {
   endpoint?: string[];
   'query-api'?: string[];
   group?: string[];
@@ -95,6 +99,8 @@ export async function clusterFromFlags(v: ClusterFlagValues, io: CliIO): Promise
   if (v.partial) spec.partialPolicy = 'partial';
   if (v.compat) spec.compat = v.compat as ClusterSpec['compat'];
   if (timeoutMs) spec.timeoutMs = timeoutMs;
+  const readLimits = readLimitsFromFlags(v);
+  if (readLimits) spec.readLimits = { ...spec.readLimits, ...readLimits };
   if (v.node !== undefined) {
     const want = v.node;
     const hit = spec.nodes.find((n) => n.name === want || stripUserinfo(n.endpoint.url) === stripUserinfo(want) || n.endpoint.url === want);

@@ -4,6 +4,7 @@ import type { ClusterNode } from '@core/cluster/fanout/types';
 import type { MergeStrategy } from '@core/cluster/merge/types';
 import type { Compat } from '@core/promql/engine/options';
 import type { EngineNode } from '@core/engine-node/types';
+import type { ReadLimits } from '@core/remote-read/limits';
 
 export interface ClusterSpec {
   name: string;
@@ -15,4 +16,6 @@ export interface ClusterSpec {
   compat: Compat;
   /** Nodes with an engine only (no remote_read): delegate targets and extra comparison columns. */
   engines?: EngineNode[];
+  /** Per-read limits of every node's remote_read (defaults: DEFAULT_READ_LIMITS). */
+  readLimits?: Partial<ReadLimits>;
 }

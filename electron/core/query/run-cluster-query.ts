@@ -63,7 +63,7 @@ export async function readForQuery(spec: ClusterSpec, input: ClusterQueryInput, 
     lookbackDeltaMs: input.lookbackDeltaMs,
     compat: spec.compat,
   });
-  const outcomes = await fanOut(spec.nodes, requests, { timeoutMs: spec.timeoutMs, ...opts });
+  const outcomes = await fanOut(spec.nodes, requests, { timeoutMs: spec.timeoutMs, limits: spec.readLimits, ...opts });
   checkPartialPolicy(spec, outcomes, opts.signal);
   return { ast, snapshot: { requests, outcomes, readAtMs: Date.now() } };
 }

@@ -15,8 +15,15 @@ export type ServerFault =
   | { kind: 'truncated-frame' }
   /** Streamed: a frame header announcing `bytes` (default 64 MiB) bytes. */
   | { kind: 'oversized-frame'; bytes?: number }
-  /** Answer with this HTTP status (default 503) and a short text body. */
-  | { kind: 'http-status'; status?: number }
+  /** Answer with this HTTP status (default 503) and a short text body, or one of `bodyBytes` bytes. */
+  | { kind: 'http-status'; status?: number; bodyBytes?: number }
+  /** Send the headers, then one body byte every `intervalMs` (default 100) and never finish. */
+  | { kind: 'slowloris'; intervalMs?: number }
+  /** Answer requests to `fromPath` (default: every path), before any auth check, with `status` (default 307) to
+   * `location`, resolved against the request URL; `{hop}` in it becomes the request's hop parameter + 1. */
+  | { kind: 'redirect'; location: string; status?: number; fromPath?: string }
+  /** SAMPLES: a snappy block declaring and inflating to `bytes` (a run of copies, ~21:1), whatever was asked. */
+  | { kind: 'snappy-bomb'; bytes: number }
   /** Answer 200 with a text/html body. */
   | { kind: 'wrong-content-type' }
   /** Streamed: send every chunk with an encoding number no Prometheus defines (7), to exercise warnings. */

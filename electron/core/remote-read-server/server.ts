@@ -14,6 +14,7 @@ import type { ServerFault } from './faults';
 const UNKNOWN_CHUNK_ENCODING = 7;
 import { decodeReadRequest, type DecodedReadRequest } from './request-decoder';
 import { encodeReadResponse } from './samples-encoder';
+import { snappyBomb } from './snappy-bomb';
 
 export interface RemoteReadServerAuth {
   basic?: { username: string; password: string };
@@ -43,6 +44,8 @@ export interface RemoteReadServer {
   requestCount(): number;
   /** Sockets currently open (tests assert 0 after a failed read has been cleaned up). */
   openConnections(): number;
+  /** Headers of the latest requests (any path, before the auth check; at most 100), oldest first. */
+  requestHeaders(): http.IncomingHttpHeaders[];
   /** The last decoded request, for protocol assertions. */
   lastRequest(): (DecodedReadRequest & { headers: http.IncomingHttpHeaders }) | undefined;
   close(): Promise<void>;
@@ -55,6 +58,7 @@ export async function startRemoteReadServer(opts: RemoteReadServerOptions): Prom
   const sockets = new Set<net.Socket>();
   let requests = 0;
   let last: (DecodedReadRequest & { headers: http.IncomingHttpHeaders }) | undefined;
+  const seenHeaders: http.IncomingHttpHeaders[] = [];
   const path = opts.path ?? '/api/v1/read';
   const supported = opts.supportedResponseTypes ?? ['SAMPLES', 'STREAMED_XOR_CHUNKS'];
 
@@ -73,7 +77,16 @@ export async function startRemoteReadServer(opts: RemoteReadServerOptions): Prom
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const parts: Buffer[] = [];
     for await (const c of req) parts.push(c as Buffer);
+    seenHeaders.push(req.headers);
+    if (seenHeaders.length > 100) seenHeaders.shift();
     const url = new URL(req.url ?? '/', 'http://x');
+    if (fault.kind === 'redirect' && (fault.fromPath === undefined || fault.fromPath === url.pathname)) {
+      const hop = Number(url.searchParams.get('hop') ?? 0) + 1;
+      const location = new URL(fault.location.replace('{hop}', String(hop)), `http://${req.headers.host}${req.url}`).toString();
+      res.writeHead(fault.status ?? 307, { location, 'content-type': 'text/plain' });
+      res.end('moved\n');
+      return;
+    }
     if (req.method !== 'POST' || url.pathname !== path) return plain(res, 404, 'not found');
     if (!authorized(req, opts.auth)) {
       res.setHeader('www-authenticate', 'Basic realm="rrx"');
@@ -88,7 +101,20 @@ export async function startRemoteReadServer(opts: RemoteReadServerOptions): Prom
     last = { ...decoded, headers: req.headers };
     const f = fault;
     if (f.kind === 'hang') return; // never answer; close() destroys the socket
+    if (f.kind === 'http-status' && f.bodyBytes !== undefined) return sendLargeError(res, f.status ?? 503, f.bodyBytes);
     if (f.kind === 'http-status') return plain(res, f.status ?? 503, 'remote read failed: injected fault');
+    if (f.kind === 'slowloris') {
+      res.writeHead(200, { 'content-type': CONTENT_TYPE_PROTOBUF, 'content-encoding': 'snappy' });
+      for (let i = 0; i < 100_000 && (await write(res, Buffer.from([0]))); i++) await sleep(f.intervalMs ?? 100);
+      return reset(res);
+    }
+    if (f.kind === 'snappy-bomb') {
+      res.writeHead(200, { 'content-type': CONTENT_TYPE_PROTOBUF, 'content-encoding': 'snappy' });
+      const body = snappyBomb(f.bytes);
+      for (let i = 0; i < body.length; i += 1 << 20) if (!(await write(res, body.subarray(i, i + (1 << 20))))) return;
+      res.end();
+      return;
+    }
     if (f.kind === 'wrong-content-type') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end('<html>login page</html>');
@@ -191,6 +217,7 @@ export async function startRemoteReadServer(opts: RemoteReadServerOptions): Prom
       fault = f;
     },
     requestCount: () => requests,
+    requestHeaders: () => [...seenHeaders],
     openConnections: () => sockets.size,
     lastRequest: () => last,
     close: () =>
@@ -210,6 +237,14 @@ function authorized(req: http.IncomingMessage, auth: RemoteReadServerAuth | unde
   }
   if (auth.bearer && h === `Bearer ${auth.bearer}`) return true;
   return false;
+}
+
+/** An error status whose body is `bytes` long (a proxy's HTML page, a stack trace), written with backpressure. */
+async function sendLargeError(res: http.ServerResponse, status: number, bytes: number): Promise<void> {
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'content-length': String(bytes) });
+  const piece = Buffer.alloc(64 * 1024, 'x');
+  for (let left = bytes; left > 0; left -= piece.length) if (!(await write(res, piece.subarray(0, Math.min(left, piece.length))))) return;
+  res.end();
 }
 
 function plain(res: http.ServerResponse, status: number, text: string): void {

@@ -67,8 +67,13 @@ export async function remoteRead(
   const name = endpointDisplayName(cfg);
   const host = hostOf(cfg.url);
   const secrets = collectConfigSecrets(cfg);
-  const fail = (kind: RemoteReadErrorKind, detail: string, extra: { status?: number; cause?: unknown } = {}) =>
-    new RemoteReadError({ kind, endpoint: secrets.redact(name), host, detail: secrets.redact(detail), ...extra });
+  // The host that answered (or failed): another one than the endpoint's after a redirect, and then errors name it.
+  let contacted = host;
+  const fail = (kind: RemoteReadErrorKind, detail: string, extra: { status?: number; cause?: unknown; host?: string } = {}) => {
+    const at = extra.host ?? contacted;
+    const via = at !== host ? ` (redirected from ${host}${kind === 'auth' ? '; credentials are only sent to the endpoint\'s own origin' : ''})` : '';
+    return new RemoteReadError({ kind, endpoint: secrets.redact(name), detail: secrets.redact(detail + via), status: extra.status, cause: extra.cause, host: at });
+  };
   const log = (line: string) => opts.log?.(secrets.redact(line));
 
   let url: URL;
@@ -144,9 +149,11 @@ export async function remoteRead(
         proxyConnectHeaders: cfg.proxyConnectHeader,
         http2: cfg.enableHttp2 ?? true,
         followRedirects: cfg.followRedirects ?? true,
+        secretHeaders: Object.keys(headers).filter((k) => cfg.headers?.[k] !== undefined),
         signal: controller.signal,
       },
     );
+    contacted = res.url.host;
 
     if (res.status < 200 || res.status > 299) {
       const text = await readErrorBody(res.body);
@@ -168,7 +175,7 @@ export async function remoteRead(
       decoded = await readStreamedBody(res.body, windows, budget, () => progress());
     } else if (contentType.startsWith(CONTENT_TYPE_PROTOBUF)) {
       responseType = 'SAMPLES';
-      decoded = await readSamplesBody(res.body, budget, () => progress());
+      decoded = await readSamplesBody(res.body, budget, () => progress(), controller.signal);
       if (decoded.results.length > sent.length) {
         throw fail('decode', `response holds ${decoded.results.length} query results for ${sent.length} queries`);
       }
@@ -201,7 +208,7 @@ function toRemoteReadError(
     timedOut: boolean;
     cancelled: boolean;
     timeoutMs: number;
-    fail: (kind: RemoteReadErrorKind, detail: string, extra?: { status?: number; cause?: unknown }) => RemoteReadError;
+    fail: (kind: RemoteReadErrorKind, detail: string, extra?: { status?: number; cause?: unknown; host?: string }) => RemoteReadError;
   },
 ): RemoteReadError {
   // The deadline and the caller's abort win over whatever the destroyed socket reported.
@@ -209,7 +216,7 @@ function toRemoteReadError(
   if (ctx.timedOut) return ctx.fail('timeout', `no complete response within ${ctx.timeoutMs} ms`);
   if (e instanceof RemoteReadError) return e;
   if (e instanceof DecodeError) return ctx.fail(e.kind, e.message);
-  if (e instanceof TransportError) return ctx.fail(e.kind, e.message, { cause: e });
+  if (e instanceof TransportError) return ctx.fail(e.kind, e.message, { cause: e, host: e.host });
   const code = (e as NodeJS.ErrnoException)?.code;
   if (code) return ctx.fail('connect', `connection error ${code}`, { cause: e });
   // Anything else is a bug in a decoder fed bad data; report it as a decode failure rather than crash the caller.

@@ -15,7 +15,11 @@ export class FrameReader {
   private body: Uint8Array | null = null;
   private filled = 0;
 
-  constructor(private readonly maxFrameBytes = DEFAULT_MAX_FRAME_BYTES) {}
+  constructor(
+    private readonly maxFrameBytes = DEFAULT_MAX_FRAME_BYTES,
+    /** How errors name the limit (the setting that changes it). */
+    private readonly limitName = 'frame size',
+  ) {}
 
   /** Feed the next slice of the body; calls onFrame(message) for each complete, CRC-checked frame. */
   push(chunk: Uint8Array, onFrame: (message: Uint8Array) => void): void {
@@ -36,7 +40,7 @@ export class FrameReader {
         this.lenMul = 1;
         this.lenBytes = 0;
         if (size > this.maxFrameBytes) {
-          throw new DecodeError('frame-too-large', `frame of ${size} bytes exceeds the limit of ${this.maxFrameBytes} bytes`);
+          throw new DecodeError('frame-too-large', `frame of ${size} bytes exceeds the ${this.limitName} limit of ${this.maxFrameBytes} bytes`);
         }
         this.body = new Uint8Array(4 + size);
         this.filled = 0;

@@ -1,11 +1,14 @@
-// Reads an HTTP response body into the right decoder: SAMPLES (snappy'd ReadResponse, size-capped and bounds-checked
-// while decompressing) or STREAMED_XOR_CHUNKS (frame by frame as bytes arrive). Bad data throws DecodeError.
+// Reads an HTTP response body into the right decoder: SAMPLES (snappy'd ReadResponse, size-capped before allocating,
+// inflated and decoded in slices that honour the deadline) or STREAMED_XOR_CHUNKS (frame by frame as bytes arrive).
+// Bad data throws DecodeError.
 import type { RawSeries } from '@core/series/types';
 import { ChunkedResponseDecoder, type QueryWindow } from './chunked-decoder';
 import { FrameReader } from './frame-reader';
-import type { ReadBudget } from './limits';
-import { decodeReadResponse } from './samples-decoder';
-import { snappyUncompress } from './snappy-block';
+import { DecodeError } from './errors';
+import { LIMIT_NAMES, type ReadBudget } from './limits';
+import { decodeReadResponseSteps } from './samples-decoder';
+import { SnappyBlockDecoder, checkDeclaredLength, snappyMaxEncodedLength, snappyUncompress, snappyUncompressedLength } from './snappy-block';
+import { drainInSlices, runInSlices } from './work-slices';
 import type { RemoteReadWarning } from './warnings';
 
 export interface DecodedBody {
@@ -13,32 +16,60 @@ export interface DecodedBody {
   warnings: RemoteReadWarning[];
 }
 
-/** Decompress a SAMPLES body, refusing more than maxBytes before allocating. */
+/** Decompress a SAMPLES body at once, refusing more than maxBytes before allocating (fuzzing, tests). */
 export function snappyDecompress(buf: Uint8Array, maxBytes: number): Uint8Array {
   return snappyUncompress(buf, maxBytes);
 }
 
+/** Output bytes decompressed between two looks at the clock. */
+const INFLATE_STEP_BYTES = 1 << 20;
+
+/**
+ * A SAMPLES body: received whole (its snappy header is checked against the decompressed-bytes limit as soon as it
+ * arrives, and the body may not outgrow what that size can compress to), then decompressed and decoded in slices
+ * that yield to the event loop and stop when `signal` aborts (the read's deadline or the caller's cancel).
+ */
 export async function readSamplesBody(
   body: AsyncIterable<Uint8Array>,
   budget: ReadBudget,
   onChunk: () => void,
+  signal?: AbortSignal,
 ): Promise<DecodedBody> {
+  const maxInflated = budget.limits.maxDecompressedBytes;
   const parts: Uint8Array[] = [];
   let total = 0;
+  let declared = -1;
   for await (const chunk of body) {
     budget.addBytes(chunk.length);
     parts.push(chunk);
     total += chunk.length;
+    if (declared < 0) {
+      declared = snappyUncompressedLength(parts.length === 1 ? chunk : concat(parts, Math.min(total, 5)));
+      if (declared < 0 && total >= 5) throw new DecodeError('decode', 'invalid snappy block header');
+      if (declared > maxInflated) checkDeclaredLength(declared, Infinity, maxInflated, LIMIT_NAMES.maxDecompressedBytes);
+    }
+    if (declared >= 0 && total > snappyMaxEncodedLength(declared)) {
+      throw new DecodeError('decode', `corrupt snappy data (the body outgrows the ${declared} bytes it declares)`);
+    }
     onChunk();
   }
-  const all = new Uint8Array(total);
+  const all = concat(parts, total);
+  parts.length = 0;
+  const inflater = new SnappyBlockDecoder(all, maxInflated, LIMIT_NAMES.maxDecompressedBytes);
+  await runInSlices(() => inflater.run(INFLATE_STEP_BYTES), signal);
+  return drainInSlices(decodeReadResponseSteps(inflater.output, budget), signal);
+}
+
+function concat(parts: readonly Uint8Array[], bytes: number): Uint8Array {
+  const all = new Uint8Array(bytes);
   let off = 0;
   for (const p of parts) {
-    all.set(p, off);
-    off += p.length;
+    if (off >= bytes) break;
+    const take = Math.min(p.length, bytes - off);
+    all.set(take === p.length ? p : p.subarray(0, take), off);
+    off += take;
   }
-  parts.length = 0;
-  return decodeReadResponse(snappyDecompress(all, budget.limits.maxBytes), budget);
+  return all;
 }
 
 export async function readStreamedBody(
@@ -47,7 +78,7 @@ export async function readStreamedBody(
   budget: ReadBudget,
   onFrame: () => void,
 ): Promise<DecodedBody> {
-  const frames = new FrameReader(budget.limits.maxFrameBytes);
+  const frames = new FrameReader(budget.limits.maxFrameBytes, LIMIT_NAMES.maxFrameBytes);
   const decoder = new ChunkedResponseDecoder(windows, budget);
   const onMessage = (m: Uint8Array) => {
     decoder.decodeFrame(m);

@@ -1,6 +1,7 @@
 // Decodes a SAMPLES response (prometheus.ReadResponse, already snappy-decompressed) into RawSeries per query.
 // Values are copied as raw bytes into Float64Array slots (stale markers stay bit-exact); no object per float sample.
 // Native histogram samples (TimeSeries.histograms) become one FloatHistogram each in the series' histogram column.
+// Decoding runs as steps (one series each) so the client can slice a large body and stop it at a deadline.
 import type { Labels, RawSeries } from '@core/series/types';
 import { DecodeError } from './errors';
 import { decodeHistogramMessage } from './histogram-proto';
@@ -16,7 +17,19 @@ export interface SamplesDecodeResult {
   warnings: RemoteReadWarning[];
 }
 
+/** Decode a whole response at once (tests, fuzzing, small bodies). */
 export function decodeReadResponse(buf: Uint8Array, budget: ReadBudget): SamplesDecodeResult {
+  const steps = decodeReadResponseSteps(buf, budget);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+/**
+ * The same decode as steps: yields the byte offset reached after each series, so a caller can stop between series
+ * (deadline, cancellation) and give the event loop a turn; returns the result.
+ */
+export function* decodeReadResponseSteps(buf: Uint8Array, budget: ReadBudget): Generator<number, SamplesDecodeResult, void> {
   const results: RawSeries[][] = [];
   // Nothing in a SAMPLES response is skipped any more (native histograms decode too); the field stays for callers.
   const warnings: RemoteReadWarning[] = [];
@@ -27,13 +40,14 @@ export function decodeReadResponse(buf: Uint8Array, budget: ReadBudget): Samples
     if (Math.floor(tag / 8) === F.readResponseResults && wt === WIRE_LEN) {
       const s = r.lengthDelimited();
       const e = r.fieldEnd;
-      results.push(decodeQueryResult(buf, s, e, budget));
+      results.push(yield* decodeQueryResult(buf, s, e, budget));
     } else r.skip(wt);
+    yield r.pos;
   }
   return { results, warnings };
 }
 
-function decodeQueryResult(buf: Uint8Array, start: number, end: number, budget: ReadBudget): RawSeries[] {
+function* decodeQueryResult(buf: Uint8Array, start: number, end: number, budget: ReadBudget): Generator<number, RawSeries[], void> {
   const out: RawSeries[] = [];
   const r = new WireReader(buf, start, end);
   while (!r.done()) {
@@ -45,6 +59,7 @@ function decodeQueryResult(buf: Uint8Array, start: number, end: number, budget: 
       const series = decodeTimeSeries(buf, s, e, budget);
       if (series) out.push(series);
     } else r.skip(wt);
+    yield r.pos;
   }
   return out;
 }

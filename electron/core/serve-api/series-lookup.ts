@@ -20,7 +20,7 @@ export async function lookupSeries(
   opts: { signal?: AbortSignal; cache?: RawReadCache },
 ): Promise<SeriesLookup> {
   const requests: SelectorRequest[] = matchSets.map((matchers) => ({ matchers, startMs: window.startMs, endMs: window.endMs }));
-  const outcomes = await fanOut(spec.nodes, requests, { signal: opts.signal, cache: opts.cache, timeoutMs: spec.timeoutMs });
+  const outcomes = await fanOut(spec.nodes, requests, { signal: opts.signal, cache: opts.cache, timeoutMs: spec.timeoutMs, limits: spec.readLimits });
   if (opts.signal?.aborted) throw new ClusterReadError('The query was cancelled.', []);
   const failed = partialNotices(outcomes);
   if (failed.length) {

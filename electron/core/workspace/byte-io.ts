@@ -85,6 +85,11 @@ export class ByteReader {
     return this.pos >= this.buf.length;
   }
 
+  /** Bytes left to read. */
+  get remaining(): number {
+    return this.buf.length - this.pos;
+  }
+
   byte(): number {
     this.need(1);
     return this.buf[this.pos++];

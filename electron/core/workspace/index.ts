@@ -12,3 +12,4 @@ export { clusterSpecOf } from './cluster-spec';
 export { RecentFiles, MAX_RECENT } from './recent-files';
 export { Autosave, AUTOSAVE_FILE, DEFAULT_AUTOSAVE_INTERVAL_MS } from './autosave';
 export { WorkspaceSessions, type OpenWorkspace } from './workspace-sessions';
+export { removeStaleTempFiles, removeStaleTempFilesAtStartup, tempFileWriter } from './stale-temp-files';

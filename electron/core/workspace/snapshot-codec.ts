@@ -13,6 +13,10 @@ import type { StoredRead } from './stored-read';
 export const SAMPLES_ENCODING = 'rrx-samples/1';
 const MAGIC = [0x52, 0x52, 0x58, 0x53]; // "RRXS"
 const BLOCK_VERSION = 1;
+/** Largest inflated sample block opened (~60 M samples); a larger declaration is refused before inflating. */
+export const MAX_SNAPSHOT_RAW_BYTES = 1024 * 1024 * 1024;
+/** deflate's best case: 258 bytes per 2 bits, about 1032:1. */
+const MAX_DEFLATE_RATIO = 1032;
 
 export interface NodeMeta {
   index: number;
@@ -204,20 +208,13 @@ function writeSeriesList(w: ByteWriter, list: readonly RawSeries[], labelSet: (l
 }
 
 /** Decode a snapshot block; nodeUrl gives each node's (secret-free) URL from the workspace's profile. */
-export function decodeSnapshot(block: unknown, nodeUrl: (index: number, name: string) => string): StoredRead[] {
+export function decodeSnapshot(block: unknown, nodeUrl: (index: number, name: string) => string, maxRawBytes = MAX_SNAPSHOT_RAW_BYTES): StoredRead[] {
   const issues = snapshotBlockSchema.check(block, 'snapshot');
   if (issues.length) throw new WorkspaceError('corrupt', `The workspace's data snapshot is malformed (${describeIssues(issues)}).`);
   const b = block as SnapshotBlock;
   // Node's base64 decoder skips characters outside the alphabet; a damaged file must not decode "fine".
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b.data)) throw new WorkspaceError('corrupt', "The workspace's data snapshot is not valid base64: the file is damaged.");
-  let raw: Uint8Array;
-  try {
-    raw = inflateSync(Buffer.from(b.data, 'base64'));
-  } catch {
-    throw new WorkspaceError('corrupt', "The workspace's data snapshot cannot be decompressed: the file is damaged.");
-  }
-  if (raw.length !== b.rawBytes) throw new WorkspaceError('corrupt', "The workspace's data snapshot has the wrong size: the file is damaged.");
-
+  const raw = inflateBounded(Buffer.from(b.data, 'base64'), b.rawBytes, maxRawBytes);
   const r = new ByteReader(raw);
   for (const m of MAGIC) if (r.byte() !== m) throw new WorkspaceError('corrupt', "The workspace's data snapshot is not in a known encoding.");
   const version = r.byte();
@@ -262,6 +259,31 @@ export function decodeSnapshot(block: unknown, nodeUrl: (index: number, name: st
   return reads;
 }
 
+/**
+ * Inflate the sample block, trusting nothing: the declared size must be under the limit and possible for the input
+ * (deflate cannot exceed ~1032:1), and zlib stops the moment the output passes the declared size — so a
+ * decompression bomb costs at most the declared size in memory, and fails in the time that takes.
+ */
+function inflateBounded(deflated: Buffer, rawBytes: number, maxRawBytes: number): Uint8Array {
+  if (rawBytes > maxRawBytes) {
+    throw new WorkspaceError('corrupt', `The workspace's data snapshot declares ${rawBytes} bytes of samples, over the limit of ${maxRawBytes} bytes for a snapshot: it is not opened.`);
+  }
+  if (rawBytes > deflated.length * MAX_DEFLATE_RATIO + 1024) {
+    throw new WorkspaceError('corrupt', `The workspace's data snapshot declares ${rawBytes} bytes, more than ${deflated.length} compressed bytes can hold: the file is damaged.`);
+  }
+  let raw: Uint8Array;
+  try {
+    raw = inflateSync(deflated, { maxOutputLength: Math.max(1, rawBytes) });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new WorkspaceError('corrupt', `The workspace's data snapshot inflates past its declared ${rawBytes} bytes (stopped there): the file is damaged or hostile.`);
+    }
+    throw new WorkspaceError('corrupt', "The workspace's data snapshot cannot be decompressed: the file is damaged.");
+  }
+  if (raw.length !== rawBytes) throw new WorkspaceError('corrupt', "The workspace's data snapshot has the wrong size: the file is damaged.");
+  return raw;
+}
+
 function at<T>(list: readonly T[], i: number): T {
   if (i >= list.length) throw new WorkspaceError('corrupt', "The workspace's data snapshot refers to a missing entry: the file is damaged.");
   return list[i];
@@ -272,7 +294,8 @@ function readSeriesList(r: ByteReader, labelSets: readonly Labels[]): RawSeries[
   for (let k = r.uvarint(); k > 0; k--) {
     const labels = at(labelSets, r.uvarint());
     const n = r.uvarint();
-    if (n > 100_000_000) throw new WorkspaceError('corrupt', "The workspace's data snapshot claims an impossible sample count: the file is damaged.");
+    // Each sample takes at least 9 bytes (a 1-byte delta and 8 value bytes): check before allocating its arrays.
+    if (n * 9 > r.remaining) throw new WorkspaceError('corrupt', "The workspace's data snapshot claims an impossible sample count: the file is damaged.");
     const timestamps = new Float64Array(n);
     let t = 0;
     for (let i = 0; i < n; i++) timestamps[i] = t += r.svarint();

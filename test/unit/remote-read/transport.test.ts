@@ -51,9 +51,23 @@ const query = [{ matchers: [{ type: '=' as const, name: '__name__', value: 'up' 
 const bearer = { credentials: 'granted-token' };
 
 describe('redirects', () => {
-  it('follows a 307 with the same POST and auth', async () => {
-    const res = await remoteRead({ url: redirectUrl + '?status=307', authorization: bearer }, query);
-    expect(res.results[0]).toHaveLength(1);
+  it('follows a 307 within the same origin with the same POST and auth', async () => {
+    server.setFault({ kind: 'redirect', fromPath: '/moved', location: '/api/v1/read' });
+    try {
+      const res = await remoteRead({ url: server.url.replace('/api/v1/read', '/moved'), authorization: bearer }, query);
+      expect(res.results[0]).toHaveLength(1);
+      expect(server.requestHeaders().at(-1)?.authorization).toBe('Bearer granted-token');
+    } finally {
+      server.setFault({ kind: 'none' });
+    }
+  });
+  it('does not carry the bearer token to another port of the same host (another origin)', async () => {
+    await expect(remoteRead({ url: redirectUrl + '?status=307', authorization: bearer }, query)).rejects.toMatchObject({
+      kind: 'auth',
+      status: 401,
+      host: `127.0.0.1:${server.port}`,
+    });
+    expect(server.requestHeaders().at(-1)?.authorization).toBeUndefined();
   });
   it('reports the redirect status when follow_redirects is false', async () => {
     await expect(remoteRead({ url: redirectUrl, authorization: bearer, followRedirects: false }, query)).rejects.toMatchObject({

@@ -66,7 +66,11 @@ describe('snapshot codec', () => {
     const flip = { ...block, data: block.data.slice(0, 40) + (block.data[40] === 'A' ? 'B' : 'A') + block.data.slice(41) };
     expect(() => decodeSnapshot(flip, () => '')).toThrow(WorkspaceError);
     expect(() => decodeSnapshot({ ...block, data: block.data.slice(0, block.data.length / 2) }, () => '')).toThrow(WorkspaceError);
-    expect(() => decodeSnapshot({ ...block, rawBytes: 3 }, () => '')).toThrow(/wrong size/);
+    expect(() => decodeSnapshot({ ...block, rawBytes: 3 }, () => '')).toThrow(/inflates past its declared 3 bytes/);
+    expect(() => decodeSnapshot({ ...block, rawBytes: block.rawBytes + 1 }, () => '')).toThrow(/wrong size/);
+    expect(() => decodeSnapshot({ ...block, rawBytes: 2 ** 40 }, () => '')).toThrow(/over the limit of 1073741824 bytes/);
+    expect(() => decodeSnapshot({ ...block, rawBytes: 10_000_000 }, () => '')).toThrow(/more than \d+ compressed bytes can hold/);
+    expect(() => decodeSnapshot(block, () => '', 10)).toThrow(/over the limit of 10 bytes/);
     expect(() => decodeSnapshot({ ...block, reads: 'x' }, () => '')).toThrow(/malformed/);
   });
 });

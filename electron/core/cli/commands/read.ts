@@ -14,6 +14,7 @@ import { parseFlags } from '../flags';
 import { parseTimeArg } from '../time-arg';
 import { endpointFromFlags, type TransportFlagValues } from '../transport-flags';
 import { CLUSTER_OPTIONS, CLUSTER_USAGE, clusterFromFlags, type ClusterFlagValues } from '../cluster-flags';
+import { readLimitsFromFlags, type ReadLimitFlagValues } from '../read-limit-flags';
 import { fanOut } from '@core/cluster/fanout/fan-out';
 import { ClusterReadError } from '@core/cluster/fanout/types';
 import { mergeNodes } from '@core/cluster/merge';
@@ -85,7 +86,7 @@ export const readCommand: CliCommand = {
     const cfg = endpointFromFlags(endpoints[0], values as TransportFlagValues);
     if (accepted) cfg.acceptedResponseTypes = accepted;
 
-    const res = await remoteRead(cfg, queries, { signal: io.signal, env: io.env });
+    const res = await remoteRead(cfg, queries, { signal: io.signal, env: io.env, limits: readLimitsFromFlags(values as ReadLimitFlagValues) });
     for (const w of res.warnings) io.stderr(`rrx read: warning: ${formatLabels(w.series)}: ${w.message}\n`);
     const series = uniqueSorted(res.results.flat());
     const url = stripUserinfo(cfg.url);
@@ -100,7 +101,7 @@ export const readCommand: CliCommand = {
 async function readCluster(values: ClusterFlagValues, queries: SelectorRequest[], accepted: ResponseType[] | undefined, format: Format, io: CliIO): Promise<number> {
   const spec = await clusterFromFlags(values, io);
   if (accepted) for (const n of spec.nodes) n.endpoint = { ...n.endpoint, acceptedResponseTypes: accepted };
-  const outcomes = await fanOut(spec.nodes, queries, { signal: io.signal, timeoutMs: spec.timeoutMs });
+  const outcomes = await fanOut(spec.nodes, queries, { signal: io.signal, timeoutMs: spec.timeoutMs, limits: spec.readLimits });
   const failed = outcomes.filter((o) => !o.ok);
   const warnings = [...failed.map((o) => `node ${o.node.name} (${o.host}) did not answer: ${o.error}`), ...outcomes.flatMap((o) => o.warnings)];
   if (failed.length === outcomes.length) throw new ClusterReadError(`No node answered. ${warnings.join('; ')}`, []);

@@ -3,6 +3,7 @@
 // A node that fails becomes an outcome with its reason; whether that fails the query is the caller's policy.
 import { endpointDisplayName, remoteRead } from '@core/remote-read/client';
 import { isRemoteReadError } from '@core/remote-read/errors';
+import type { ReadLimits } from '@core/remote-read/limits';
 import { hostOf, stripUserinfo } from '@core/remote-read/redact';
 import type { RawSeries, SelectorRequest } from '@core/series/types';
 import { NodeLimiter } from './node-limiter';
@@ -19,6 +20,8 @@ export interface FanOutOptions {
   /** Skip the cache (a forced refresh). */
   noCache?: boolean;
   maxSamplesPerNode?: number;
+  /** Per-read limits (maxSamplesPerNode, when given, wins for samples). */
+  limits?: Partial<ReadLimits>;
 }
 
 const sharedLimiter = new NodeLimiter(4);
@@ -75,7 +78,7 @@ async function readNode(node: ClusterNode, requests: readonly SelectorRequest[],
           missing.map((i) => requests[i]),
           {
             signal: opts.signal,
-            limits: opts.maxSamplesPerNode ? { maxSamples: opts.maxSamplesPerNode } : undefined,
+            limits: opts.maxSamplesPerNode ? { ...opts.limits, maxSamples: opts.maxSamplesPerNode } : opts.limits,
             onProgress: (p) => emit({ state: 'reading', ...p }),
           },
         ),

@@ -1,9 +1,11 @@
-// One HTTP request/response over a fresh connection (HTTP/1.1, or HTTP/2 when ALPN picked h2), with redirects.
+// One HTTP request/response over a fresh connection (HTTP/1.1, or HTTP/2 when ALPN picked h2), with redirects
+// (credentials stay with the first origin: redirect-policy.ts).
 // The response body is handed out as an async byte stream; close() destroys the socket (abort, limit, done).
 import http from 'node:http';
 import http2 from 'node:http2';
 import type tls from 'node:tls';
 import { connect, proxyAuthorization } from './connect';
+import { MAX_REDIRECTS, headersForHop, originOf, redirectTarget } from './redirect-policy';
 import { TransportError, classifyNetworkError } from './transport-error';
 
 export interface ExchangeRequest {
@@ -19,6 +21,8 @@ export interface ExchangeOptions {
   proxyConnectHeaders?: Record<string, string[]>;
   http2: boolean;
   followRedirects: boolean;
+  /** Names of configured headers that must not follow a redirect to another origin (credentials always stay). */
+  secretHeaders?: readonly string[];
   signal: AbortSignal;
 }
 
@@ -34,22 +38,35 @@ export interface ExchangeResponse {
   close(): void;
 }
 
-const MAX_REDIRECTS = 10;
-
 export async function exchange(req: ExchangeRequest, o: ExchangeOptions): Promise<ExchangeResponse> {
+  const firstOrigin = originOf(req.url);
+  const secretHeaders = new Set((o.secretHeaders ?? []).map((h) => h.toLowerCase()));
+  const seen = new Set<string>();
+  let leftOrigin = false;
   let current = req;
   for (let hop = 0; ; hop++) {
-    const res = await exchangeOnce(current, o);
+    seen.add(`${current.method} ${current.url.href}`);
+    let res: ExchangeResponse;
+    try {
+      res = await exchangeOnce(current, o);
+    } catch (e) {
+      // After a redirect the error belongs to the host actually contacted, not the endpoint's.
+      if (hop > 0 && e instanceof TransportError && e.host === undefined) e.host = current.url.host;
+      throw e;
+    }
     const location = res.headers.location;
     if (!o.followRedirects || !isRedirect(res.status) || !location) return res;
     res.close();
-    if (hop >= MAX_REDIRECTS) throw new TransportError('connect', `stopped after ${MAX_REDIRECTS} redirects`);
-    const next = new URL(location, current.url);
+    const from = current.url.host;
+    if (hop >= MAX_REDIRECTS) throw new TransportError('connect', `stopped after ${MAX_REDIRECTS} redirects (the last from ${from})`, undefined, from);
+    const next = redirectTarget(location, current.url);
     // Like Go's client: 307/308 repeat the request; 301/302/303 turn into a GET without body.
-    current =
-      res.status === 307 || res.status === 308
-        ? { ...current, url: next }
-        : { url: next, method: 'GET', headers: withoutBodyHeaders(current.headers) };
+    const repeat = res.status === 307 || res.status === 308;
+    const method = repeat ? current.method : 'GET';
+    if (seen.has(`${method} ${next.href}`)) throw new TransportError('connect', `redirect loop: ${from} redirected back to ${next.host}${next.pathname}`, undefined, from);
+    const hopHeaders = headersForHop(repeat ? current.headers : withoutBodyHeaders(current.headers), firstOrigin, next, leftOrigin, secretHeaders);
+    leftOrigin = hopHeaders.leftOrigin;
+    current = repeat ? { ...current, url: next, headers: hopHeaders.headers } : { url: next, method: 'GET', headers: hopHeaders.headers };
   }
 }
 

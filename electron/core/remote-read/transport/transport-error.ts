@@ -8,6 +8,8 @@ export class TransportError extends Error {
     readonly kind: RemoteReadErrorKind,
     message: string,
     readonly code?: string,
+    /** host:port actually contacted when it is not the endpoint's own (after a redirect). */
+    public host?: string,
   ) {
     super(message);
   }
