@@ -12,6 +12,7 @@ import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliIO } from '.
 import { CLUSTER_OPTIONS, CLUSTER_USAGE, clusterFromFlags, type ClusterFlagValues } from '../cluster-flags';
 import { errorSentence } from '../main';
 import { parseDurationMs, parseTimeArg } from '../time-arg';
+import { joinDashPromqlValues } from '../promql-flag-values';
 
 const USAGE = `rrx query --expr E (--time T | --start T --end T --step D) (--endpoint URL… | --profile NAME)
           [--dedup STRATEGY] [--compat prometheus2] [--format json|table|csv] [cluster and transport flags]
@@ -41,7 +42,7 @@ type Values = ClusterFlagValues & { expr?: string; time?: string; start?: string
 
 export function parseFlags(argv: string[], options: object): Values {
   try {
-    return parseArgs({ args: argv, options: options as typeof OPTIONS, strict: true, allowPositionals: false }).values as Values;
+    return parseArgs({ args: joinDashPromqlValues(argv), options: options as typeof OPTIONS, strict: true, allowPositionals: false }).values as Values;
   } catch (e) {
     throw new UsageError((e as Error).message.split('\n')[0].replace(/\.$/, ''));
   }

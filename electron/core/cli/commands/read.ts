@@ -11,6 +11,7 @@ import { compareLabels, formatLabels, labelsKey } from '@core/series/labels';
 import type { RawSeries, SelectorRequest } from '@core/series/types';
 import { EXIT_OK, UsageError, type CliCommand, type CliIO } from '../command';
 import { parseTimeArg } from '../time-arg';
+import { joinDashPromqlValues } from '../promql-flag-values';
 import { endpointFromFlags, type TransportFlagValues } from '../transport-flags';
 import { CLUSTER_OPTIONS, CLUSTER_USAGE, clusterFromFlags, type ClusterFlagValues } from '../cluster-flags';
 import { fanOut } from '@core/cluster/fanout/fan-out';
@@ -54,7 +55,7 @@ export const readCommand: CliCommand = {
   async run(argv: string[], io: CliIO): Promise<number> {
     let values: Record<string, string | string[] | boolean | undefined>;
     try {
-      ({ values } = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }));
+      ({ values } = parseArgs({ args: joinDashPromqlValues(argv), options: OPTIONS, strict: true, allowPositionals: false }));
     } catch (e) {
       throw new UsageError((e as Error).message.split('\n')[0].replace(/\.$/, ''));
     }
