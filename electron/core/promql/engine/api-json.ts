@@ -1,6 +1,6 @@
 // Prometheus HTTP API JSON for a query result or error, byte-for-byte in the shape /api/v1/query(_range) returns:
-// values as strings (FormatFloat 'f', -1), timestamps as unix seconds with millisecond precision.
-import { formatFloatF } from './format-float';
+// values as strings (Prometheus's MarshalFloat: shortest digits, 'e' form below 1e-6 and from 1e21), timestamps as unix seconds with millisecond precision.
+import { formatApiFloat } from './format-float';
 import { QueryError, type QueryErrorType } from './errors';
 import type { QueryResult } from './query';
 
@@ -32,7 +32,7 @@ export function toPrometheusApiJson(r: QueryResult): PrometheusApiSuccess {
     case 'vector':
       data = {
         resultType: 'vector',
-        result: r.series.map((s) => ({ metric: { ...s.labels }, value: [seconds(s.timestamps[0]), formatFloatF(s.values[0])] })),
+        result: r.series.map((s) => ({ metric: { ...s.labels }, value: [seconds(s.timestamps[0]), formatApiFloat(s.values[0])] })),
       };
       break;
     case 'matrix':
@@ -40,12 +40,12 @@ export function toPrometheusApiJson(r: QueryResult): PrometheusApiSuccess {
         resultType: 'matrix',
         result: r.series.map((s) => ({
           metric: { ...s.labels },
-          values: Array.from(s.timestamps, (t, i): ApiPoint => [seconds(t), formatFloatF(s.values[i])]),
+          values: Array.from(s.timestamps, (t, i): ApiPoint => [seconds(t), formatApiFloat(s.values[i])]),
         })),
       };
       break;
     case 'scalar':
-      data = { resultType: 'scalar', result: [seconds(r.timestampMs), formatFloatF(r.value)] };
+      data = { resultType: 'scalar', result: [seconds(r.timestampMs), formatApiFloat(r.value)] };
       break;
     case 'string':
       data = { resultType: 'string', result: [seconds(r.timestampMs), r.value] };

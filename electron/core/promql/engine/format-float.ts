@@ -23,3 +23,21 @@ export function formatFloatF(v: number): string {
   else out = digits.slice(0, point) + '.' + digits.slice(point);
   return neg ? '-' + out : out;
 }
+
+/**
+ * A sample value in Prometheus's HTTP API JSON (util/jsonutil MarshalFloat, the same in 2.42 and 3.x): FormatFloat
+ * with 'f' for 1e-6 ≤ |v| < 1e21, else 'e' — shortest digits either way, Go's exponent with at least two digits
+ * ("1e-07", "1.7806607369548594e+23"). JS's Number#toString switches to exponent form at exactly those bounds, so
+ * only the exponent's width differs.
+ */
+export function formatApiFloat(v: number): string {
+  if (v !== v) return 'NaN';
+  if (v === Infinity) return '+Inf';
+  if (v === -Infinity) return '-Inf';
+  if (v === 0) return Object.is(v, -0) ? '-0' : '0';
+  const s = String(v);
+  const e = s.indexOf('e');
+  if (e < 0) return s;
+  // JS writes "1e-7" / "1e+21"; Go pads the exponent to two digits.
+  return s.length - e === 3 ? `${s.slice(0, e + 2)}0${s.slice(e + 2)}` : s;
+}

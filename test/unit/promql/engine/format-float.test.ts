@@ -1,9 +1,10 @@
-// formatFloatF against Go's strconv.FormatFloat(v, 'f', -1, 64): fixed cases checked with Go's output, then a
+// formatFloatF against Go's strconv.FormatFloat(v, 'f', -1, 64) and formatApiFloat against Prometheus's JSON
+// MarshalFloat ('f', or 'e' outside [1e-6, 1e21)): fixed cases checked with Go's and Prometheus's output, then a
 // million random bit patterns (every exponent and sign) against a reference built independently from
 // toPrecision/toExponential (shortest digits = the fewest significant digits whose correctly rounded decimal reads
 // back as v) and by round trip.
 import { describe, expect, it } from 'vitest';
-import { formatFloatF } from '@core/promql/engine/format-float';
+import { formatApiFloat, formatFloatF } from '@core/promql/engine/format-float';
 import { prng } from '../../../helpers/series-fixtures';
 
 /** Plain (non-exponent) decimal of ±digits × 10^(ex − len + 1), trailing zeros of the fraction dropped. */
@@ -59,6 +60,26 @@ function scaledDistance(m: bigint, k: number, c: bigint, q: number): bigint {
  * neighbours are tried too; distances are compared exactly in BigInt.
  */
 function reference(v: number): string {
+  const { digits, exp } = shortestDigits(v);
+  return plainFromDigits(v < 0, digits, exp);
+}
+
+/** Go's 'e' form of the shortest digits: d.ddde±XX (exponent at least two digits). */
+function referenceE(v: number): string {
+  const { digits, exp } = shortestDigits(v);
+  const d = digits.replace(/0+$/, '') || '0';
+  const mant = d.length > 1 ? `${d[0]}.${d.slice(1)}` : d;
+  const ex = `${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  return `${v < 0 ? '-' : ''}${mant}e${ex}`;
+}
+
+/** Prometheus's MarshalFloat: 'f' for 1e-6 ≤ |v| < 1e21, else 'e'. */
+function referenceApi(v: number): string {
+  const a = Math.abs(v);
+  return a !== 0 && (a < 1e-6 || a >= 1e21) ? referenceE(v) : reference(v);
+}
+
+function shortestDigits(v: number): { digits: string; exp: number } {
   const a = Math.abs(v);
   const candidates = (p: number): { ok: bigint[]; ex: number } => {
     const [d, ex] = sigDigits(a, p);
@@ -85,8 +106,30 @@ function reference(v: number): string {
   }
   const digits = ok[best].toString();
   // d + 1 may carry into one more digit (99 + 1 = 100): the same digits, one place up.
-  return plainFromDigits(v < 0, digits, digits.length > p ? ex + 1 : ex);
+  return { digits, exp: digits.length > p ? ex + 1 : ex };
 }
+
+describe('formatApiFloat (Prometheus MarshalFloat)', () => {
+  it('answers what Prometheus 2.42 answers in /api/v1/query', () => {
+    const cases: [number, string][] = [
+      [1e-7, '1e-07'],
+      [5.566690792704562e-10, '5.566690792704562e-10'],
+      [-9.372665302129462e-8, '-9.372665302129462e-08'],
+      [1e-6, '0.000001'],
+      [9.99e-7, '9.99e-07'],
+      [1.7806607369548594e23, '1.7806607369548594e+23'],
+      [6.00229357386052e251, '6.00229357386052e+251'],
+      [1e21, '1e+21'],
+      [999999999999999900000, '999999999999999900000'],
+      [5e-324, '5e-324'],
+      [65050.47941, '65050.47941'],
+      [-0, '-0'],
+      [NaN, 'NaN'],
+      [-Infinity, '-Inf'],
+    ];
+    for (const [v, want] of cases) expect(formatApiFloat(v), String(v)).toBe(want);
+  });
+});
 
 describe('formatFloatF (Go FormatFloat f, -1)', () => {
   it('answers what Go answers for the cases that used to print wrong and the edges', () => {
@@ -124,8 +167,9 @@ describe('formatFloatF (Go FormatFloat f, -1)', () => {
       if (!Number.isFinite(v)) continue;
       checked++;
       const got = formatFloatF(v);
-      if (got !== reference(v) || Number(got) !== v || /[eE]/.test(got)) {
-        bad.push(`${v}: ${got} vs ${reference(v)}`);
+      const api = formatApiFloat(v);
+      if (got !== reference(v) || Number(got) !== v || /[eE]/.test(got) || api !== referenceApi(v) || Number(api) !== v) {
+        bad.push(`${v}: ${got} vs ${reference(v)}; ${api} vs ${referenceApi(v)}`);
         if (bad.length > 10) break;
       }
     }
@@ -141,6 +185,7 @@ describe('formatFloatF (Go FormatFloat f, -1)', () => {
         if (!Number.isFinite(v) || v === 0) continue;
         const got = formatFloatF(v);
         if (Number(got) !== v || got !== reference(v)) bad.push(`${v}: ${got} vs ${reference(v)}`);
+        if (formatApiFloat(v) !== referenceApi(v)) bad.push(`api ${v}: ${formatApiFloat(v)} vs ${referenceApi(v)}`);
       }
     }
     expect(bad).toEqual([]);
