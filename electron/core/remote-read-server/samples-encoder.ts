@@ -16,7 +16,8 @@ export function encodeReadResponse(perQuery: readonly (readonly RawSeries[])[]):
   return resp.finish();
 }
 
-function encodeTimeSeries(s: RawSeries): Uint8Array {
+/** One prometheus.TimeSeries (also the element of a remote_write WriteRequest, field 1). */
+export function encodeTimeSeries(s: RawSeries): Uint8Array {
   const w = new ProtoWriter();
   for (const name of Object.keys(s.labels).sort()) {
     w.bytes(F.timeSeriesLabels, new ProtoWriter().string(F.labelName, name).string(F.labelValue, s.labels[name]).finish());

@@ -11,6 +11,12 @@ import { timeParam } from './query-params';
 /** Default (and largest) lookup window of the metadata endpoints. */
 export const DEFAULT_LOOKUP_WINDOW_MS = 60 * 60_000;
 
+/**
+ * Prometheus's minTime (api.go: time.Unix(math.MinInt64/1000+62135596801, 0)) is -9223309901257974 s; as a double
+ * its ms are not exact, so anything at or below this (a few seconds above it) counts as that "no limit".
+ */
+const PROMETHEUS_MIN_TIME_MS = -9_223_309_901_257_970_000;
+
 /** What labels and label values read when no match[] is given: every series. */
 export const ALL_SERIES: readonly LabelMatcher[] = [{ type: '=~', name: '__name__', value: '.+' }];
 
@@ -43,10 +49,14 @@ function spanText(ms: number): string {
 }
 
 export function lookupWindow(form: ApiForm, nowMs: number, maxWindowMs = DEFAULT_LOOKUP_WINDOW_MS): LookupWindow {
-  const start = timeParam(form, 'start', -Infinity);
+  let start = timeParam(form, 'start', -Infinity);
   let end = timeParam(form, 'end', Infinity);
   if (end < start) throw new ApiError('bad_data', 'end timestamp must not be before start time');
-  if (!Number.isFinite(end)) end = Math.max(nowMs, Number.isFinite(start) ? start : -Infinity);
+  // Clients such as promtool send Prometheus's min/max time as unix seconds (-9223309901257974, 9223309901257975):
+  // those are "no limit" too.
+  if (start <= PROMETHEUS_MIN_TIME_MS) start = -Infinity;
+  // No sample exists after now: an end in the future means now (or the start, for a window wholly in the future).
+  if (end > nowMs) end = Math.max(nowMs, Number.isFinite(start) ? start : -Infinity);
   if (end - start <= maxWindowMs) return { startMs: start, endMs: end };
   const startMs = end - maxWindowMs;
   const asked = Number.isFinite(start) ? 'the requested window' : 'an open window';

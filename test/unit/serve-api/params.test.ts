@@ -153,6 +153,14 @@ describe('match[] and the lookup window', () => {
     expect(lookupWindow(form({}), now)).toEqual({ startMs: now - 3_600_000, endMs: now, clipped: expect.stringContaining('an open window was limited to the 1h before its end') });
     expect(lookupWindow(form({ start: '100', end: '200' }), now)).toEqual({ startMs: 100_000, endMs: 200_000 });
     expect(lookupWindow(form({ start: MIN_TIME_TEXT, end: MAX_TIME_TEXT }), now)).toMatchObject({ startMs: now - 3_600_000, endMs: now });
+    // promtool's defaults: Prometheus's min and max time as unix seconds; an end after now means now.
+    expect(lookupWindow(form({ start: '-9223309901257974', end: '9223309901257975' }), now)).toEqual({
+      startMs: now - 3_600_000,
+      endMs: now,
+      clipped: expect.stringContaining('an open window was limited'),
+    });
+    expect(lookupWindow(form({ start: String(now / 1000 - 60), end: String(now / 1000 + 3600) }), now)).toEqual({ startMs: now - 60_000, endMs: now });
+    expect(lookupWindow(form({ start: String(now / 1000 + 60), end: String(now / 1000 + 120) }), now)).toEqual({ startMs: now + 60_000, endMs: now + 60_000 });
     expect(lookupWindow(form({ start: '0', end: '7200' }), now, 1_800_000)).toEqual({
       startMs: 5_400_000,
       endMs: 7_200_000,

@@ -1,6 +1,7 @@
 // `rrx read`: raw samples over remote_read, printed as JSON, CSV or text — from one endpoint as it answered, or
 // from several nodes (repeated --endpoint or --profile) merged with a dedup strategy, with each sample's node. No
 // PromQL. Output shapes are a contract (see usage); errors are one sentence on stderr (exit 1), usage exit 2.
+import { formatFloatF } from '@core/promql/engine/format-float';
 import { remoteRead } from '@core/remote-read/client';
 import type { ResponseType } from '@core/remote-read/endpoint-config';
 import { stripUserinfo } from '@core/remote-read/redact';
@@ -185,11 +186,9 @@ function writeJson(url: string, series: RawSeries[], io: CliIO): void {
   io.stdout(']}\n');
 }
 
+/** CSV cells: Go's FormatFloat 'f' digits, as every other number rrx writes as text (1e-7 → 0.0000001). */
 function textValue(v: number): string {
-  if (v !== v) return 'NaN';
-  if (v === Infinity) return '+Inf';
-  if (v === -Infinity) return '-Inf';
-  return String(v);
+  return formatFloatF(v);
 }
 
 function csvField(s: string): string {

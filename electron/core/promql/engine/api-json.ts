@@ -1,9 +1,10 @@
 // Prometheus HTTP API JSON for a query result or error, byte-for-byte in the shape /api/v1/query(_range) returns:
-// values as strings (FormatFloat 'f', -1), timestamps as unix seconds with millisecond precision. Native histogram
+// values as strings (Prometheus's MarshalFloat: shortest digits, 'e' form below 1e-6 and from 1e21), timestamps as
+// unix seconds with millisecond precision. Native histogram
 // points go in `histogram` (vector) / `histograms` (matrix) as {count, sum, buckets: [[rule, lower, upper, count]]}.
 import type { FloatHistogram } from '../../series/histogram';
 import { histogramBuckets } from '../../series/histogram-buckets';
-import { formatFloatF } from './format-float';
+import { formatApiFloat } from './format-float';
 import { QueryError, type QueryErrorType } from './errors';
 import type { QueryResult } from './query';
 
@@ -28,22 +29,22 @@ export interface ApiMatrixSeries {
 }
 
 export function histogramToApiJson(h: FloatHistogram): ApiHistogram {
-  const out: ApiHistogram = { count: formatFloatF(h.count), sum: formatFloatF(h.sum) };
+  const out: ApiHistogram = { count: formatApiFloat(h.count), sum: formatApiFloat(h.sum) };
   const buckets = histogramBuckets(h);
   if (buckets.length) {
-    out.buckets = buckets.map((b) => [b.rule, formatFloatF(b.lower), formatFloatF(b.upper), formatFloatF(b.count)]);
+    out.buckets = buckets.map((b) => [b.rule, formatApiFloat(b.lower), formatApiFloat(b.upper), formatApiFloat(b.count)]);
   }
   return out;
 }
 
 function matrixSeries(metric: Record<string, string>, timestamps: Float64Array, values: Float64Array, hs?: readonly (FloatHistogram | null)[]): ApiMatrixSeries {
-  if (!hs) return { metric, values: Array.from(timestamps, (t, i): ApiPoint => [seconds(t), formatFloatF(values[i])]) };
+  if (!hs) return { metric, values: Array.from(timestamps, (t, i): ApiPoint => [seconds(t), formatApiFloat(values[i])]) };
   const floats: ApiPoint[] = [];
   const histograms: ApiHistogramPoint[] = [];
   for (let i = 0; i < timestamps.length; i++) {
     const h = hs[i];
     if (h) histograms.push([seconds(timestamps[i]), histogramToApiJson(h)]);
-    else floats.push([seconds(timestamps[i]), formatFloatF(values[i])]);
+    else floats.push([seconds(timestamps[i]), formatApiFloat(values[i])]);
   }
   const out: ApiMatrixSeries = { metric };
   if (floats.length) out.values = floats;
@@ -80,7 +81,7 @@ export function toPrometheusApiJson(r: QueryResult): PrometheusApiSuccess {
         result: r.series.map((s): ApiVectorSample => {
           const h = s.histograms?.[0];
           if (h) return { metric: { ...s.labels }, histogram: [seconds(s.timestamps[0]), histogramToApiJson(h)] };
-          return { metric: { ...s.labels }, value: [seconds(s.timestamps[0]), formatFloatF(s.values[0])] };
+          return { metric: { ...s.labels }, value: [seconds(s.timestamps[0]), formatApiFloat(s.values[0])] };
         }),
       };
       break;
@@ -91,7 +92,7 @@ export function toPrometheusApiJson(r: QueryResult): PrometheusApiSuccess {
       };
       break;
     case 'scalar':
-      data = { resultType: 'scalar', result: [seconds(r.timestampMs), formatFloatF(r.value)] };
+      data = { resultType: 'scalar', result: [seconds(r.timestampMs), formatApiFloat(r.value)] };
       break;
     case 'string':
       data = { resultType: 'string', result: [seconds(r.timestampMs), r.value] };

@@ -10,7 +10,7 @@ import { goQuote } from '../parser/quote';
 import type { Evaluator } from './evaluator';
 import { QueryError } from './errors';
 import type { StepGrid } from './grid';
-import { deleteLabels, isValidLabelName, keepLabels, METRIC_NAME, signature, withLabel, dropMetricName } from './labels-ops';
+import { deleteLabels, labelNameValidator, keepLabels, METRIC_NAME, signature, withLabel, dropMetricName } from './labels-ops';
 import { OutputCollector } from './output-collector';
 import { newStepSeries, type StepSeries, type VectorSteps } from './values';
 import { GoHeap, insertionSort } from './heap';
@@ -194,7 +194,7 @@ function countValues(ev: Evaluator, e: AggregateExpr, grouping: string[], grid: 
   while (p && p.kind === 'ParenExpr') p = p.expr;
   if (!p || p.kind !== 'StringLiteral') throw new QueryError('count_values needs a string parameter');
   const valueLabel = p.val;
-  if (!isValidLabelName(valueLabel)) throw new QueryError(`invalid label name ${goQuote(valueLabel)}`);
+  if (!labelNameValidator(ev.opts.compat)(valueLabel)) throw new QueryError(`invalid label name ${goQuote(valueLabel)}`);
   const g = e.without ? grouping : [...grouping, valueLabel].sort();
   const input = ev.vector(e.expr, grid);
   const out = new OutputCollector(grid.steps);

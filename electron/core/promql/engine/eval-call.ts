@@ -12,7 +12,7 @@ import { stepTime, type StepGrid } from './grid';
 import { evalVectorSelector } from './eval-selector';
 import { evalRangeCall } from './eval-range-call';
 import { absentLabels } from './absent-labels';
-import { isValidLabelName, METRIC_NAME, withLabel } from './labels-ops';
+import { labelNameValidator, METRIC_NAME, withLabel } from './labels-ops';
 import { mergeSameLabels } from './output-collector';
 import { evalHistogramFunction } from './eval-histogram';
 import { goRegexToJs } from '../../series/go-regex';
@@ -274,7 +274,7 @@ function labelReplace(ev: Evaluator, call: Call, grid: StepGrid): VectorSteps {
   } catch {
     throw new QueryError(`invalid regular expression in label_replace(): ${regexStr}`);
   }
-  if (!isValidLabelName(dst)) throw new QueryError(`invalid destination label name in label_replace(): ${dst}`);
+  if (!labelNameValidator(ev.opts.compat)(dst)) throw new QueryError(`invalid destination label name in label_replace(): ${dst}`);
   const v = ev.vector(call.args[0], grid);
   const series = v.series.map((s) => {
     const m = re.exec(s.labels[src] ?? '');
@@ -291,8 +291,9 @@ function toJsRegex(re: string): string {
 
 function labelJoin(ev: Evaluator, call: Call, grid: StepGrid): VectorSteps {
   const [dst, sep, ...srcs] = stringArgs(call, 1);
-  for (const s of srcs) if (!isValidLabelName(s)) throw new QueryError(`invalid source label name in label_join(): ${s}`);
-  if (!isValidLabelName(dst)) throw new QueryError(`invalid destination label name in label_join(): ${dst}`);
+  const valid = labelNameValidator(ev.opts.compat);
+  for (const s of srcs) if (!valid(s)) throw new QueryError(`invalid source label name in label_join(): ${s}`);
+  if (!valid(dst)) throw new QueryError(`invalid destination label name in label_join(): ${dst}`);
   const v = ev.vector(call.args[0], grid);
   const series = v.series.map((s) => {
     const joined = srcs.map((l) => s.labels[l] ?? '').join(sep);

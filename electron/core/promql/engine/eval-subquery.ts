@@ -12,10 +12,12 @@ export function subqueryGrid(ev: Evaluator, sq: SubqueryExpr, grid: StepGrid): S
   const interval = sq.stepMs > 0 ? sq.stepMs : ev.opts.noStepSubqueryIntervalMs;
   const firstEnd = windowEnd(grid.startMs, sq.offsetMs, sq.timestamp);
   const lastEnd = windowEnd(stepTime(grid, Math.max(0, grid.steps - 1)), sq.offsetMs, sq.timestamp);
-  // First multiple of the interval strictly after the window start (Go's truncating division, then bump).
+  // First multiple of the interval after the window start (Go's truncating division, then bump). Prometheus 3's
+  // windows are open on the left, so a point exactly at the start is outside; 2.42 keeps it (its windows are
+  // closed on the left, and its engine bumps only when the multiple lies before the start).
   const from = firstEnd - sq.rangeMs;
   let start = interval * Math.trunc(from / interval);
-  if (start <= from) start += interval;
+  if (start < from || (start === from && !ev.opts.leftClosedWindows)) start += interval;
   // Count before making anything: `[100y:1ms]` must fail here, not loop over 3e12 empty steps.
   const steps = lastEnd < start ? 0 : Math.floor((lastEnd - start) / interval) + 1;
   if (steps > ev.opts.maxSubquerySteps) throw new TooManySubqueryStepsError(steps, ev.opts.maxSubquerySteps);

@@ -72,6 +72,16 @@ function isPlainLabelName(n: string): boolean {
   return /^[a-zA-Z_][a-zA-Z0-9_]*$/.test(n);
 }
 
+/** Label names Prometheus 2.x accepts (model.LabelNameRE, before UTF-8 names): `[a-zA-Z_][a-zA-Z0-9_]*`. */
+export function isLegacyLabelName(n: string): boolean {
+  return isPlainLabelName(n);
+}
+
+/** The label-name check of the chosen semantics: 2.x's legacy pattern, or 3.x's any valid UTF-8. */
+export function labelNameValidator(compat: 'prometheus2' | 'prometheus3'): (n: string) => boolean {
+  return compat === 'prometheus2' ? isLegacyLabelName : isValidLabelName;
+}
+
 /** Label names Prometheus accepts (UTF-8 validation mode: any non-empty valid UTF-8). */
 export function isValidLabelName(n: string): boolean {
   if (n.length === 0) return false;

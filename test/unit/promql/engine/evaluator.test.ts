@@ -98,6 +98,25 @@ describe('compatibility', () => {
     expect(Object.values(vector(executeInstantQuery({ ...q, compat: 'prometheus2' })))).toEqual([3]);
   });
 
+  it('Prometheus 2 subqueries keep the point exactly at their start when it falls on a multiple of the step', () => {
+    const q = { store, expr: 'count_over_time(gauge[2m:30s])', timeMs: 240_000 };
+    expect(Object.values(vector(executeInstantQuery(q)))).toEqual([4]);
+    expect(Object.values(vector(executeInstantQuery({ ...q, compat: 'prometheus2' })))).toEqual([5]);
+  });
+
+  it('Prometheus 2 allows only [a-zA-Z_][a-zA-Z0-9_]* as label_replace/label_join/count_values label names', () => {
+    const cases: [string, string][] = [
+      ['label_replace(gauge, "a-b", "$1", "job", "(.*)")', 'invalid destination label name in label_replace(): a-b'],
+      ['label_join(gauge, "1x", ",", "job")', 'invalid destination label name in label_join(): 1x'],
+      ['label_join(gauge, "x", ",", "jö")', 'invalid source label name in label_join(): jö'],
+      ['count_values("a.b", gauge)', 'invalid label name "a.b"'],
+    ];
+    for (const [expr, message] of cases) {
+      expect(() => executeInstantQuery({ store, expr, timeMs: 0, compat: 'prometheus2' }), expr).toThrow(message);
+      expect(() => executeInstantQuery({ store, expr, timeMs: 0 }), expr).not.toThrow();
+    }
+  });
+
   it('Prometheus 2 regexes do not let . match a newline', () => {
     const q = { store, expr: 'gauge{note=~"x.y"}', timeMs: 0 };
     expect(Object.keys(vector(executeInstantQuery(q)))).toHaveLength(1);

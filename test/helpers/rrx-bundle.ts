@@ -1,0 +1,39 @@
+// `rrx` as its own process, the way users run it: the CLI entry bundled by esbuild (the options of
+// scripts/build-cli.mjs) into a temp dir once per test file, then started by PID with spawnPeer and stopped by PID.
+import { build } from 'esbuild';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnPeer, type PeerProcess } from './peer-process';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface RrxBundle {
+  readonly file: string;
+  remove(): void;
+}
+
+/** Bundle electron/core/cli/entry.ts for plain Node into a fresh temp dir. */
+export async function bundleRrx(): Promise<RrxBundle> {
+  const dir = mkdtempSync(join(tmpdir(), 'rrx-cli-'));
+  const file = join(dir, 'rrx.mjs');
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['electron/core/cli/entry.ts'],
+    outfile: file,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    alias: { '@core': './electron/core', '@shared': './shared' },
+    banner: { js: "import { createRequire as __rrxCreateRequire } from 'node:module'; const require = __rrxCreateRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** `rrx serve-api ARGS` as a child process, resolved once it prints that it listens. */
+export function startRrxServeApi(bundle: RrxBundle, args: string[]): Promise<PeerProcess> {
+  return spawnPeer({ command: process.execPath, args: [bundle.file, 'serve-api', ...args], label: 'rrx serve-api', readyLine: /listening on http/, readyTimeoutMs: 30_000 });
+}
