@@ -14,7 +14,8 @@ export class MemorySeriesStore implements SeriesStore {
       const lo = lowerBound(s.timestamps, startMs);
       const hi = lowerBound(s.timestamps, endMs + 1);
       if (hi <= lo) continue;
-      out.push({ labels: s.labels, timestamps: s.timestamps.subarray(lo, hi), values: s.values.subarray(lo, hi) });
+      const part: RawSeries = { labels: s.labels, timestamps: s.timestamps.subarray(lo, hi), values: s.values.subarray(lo, hi) };
+      out.push(s.histograms ? { ...part, histograms: s.histograms.slice(lo, hi) } : part);
     }
     return out;
   }
