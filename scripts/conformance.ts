@@ -25,7 +25,7 @@ for (const f of report.files) {
 }
 if (suggest) {
   const entries = report.files.flatMap((f) =>
-    f.outcomes.filter((o) => o.needsHistograms).map((o) => ({ file: o.file, line: o.line, reason: 'native histograms' })),
+    f.outcomes.filter((o) => o.status === 'failed').map((o) => ({ file: o.file, line: o.line, reason: o.detail ?? '' })),
   );
   console.log(JSON.stringify(entries, null, 2));
 }

@@ -1,6 +1,6 @@
-// Histogram functions over classic histograms (series with an `le` label): histogram_quantile(s) and
-// histogram_fraction, grouped per step by the labels other than `le`. Native histograms are not evaluated, so
-// histogram_count/sum/avg/stddev/stdvar — which only read native histograms — yield nothing over floats.
+// Histogram functions: histogram_quantile(s) and histogram_fraction over native histogram samples and over
+// classic histograms (series with an `le` label, grouped per step by the labels other than `le`);
+// histogram_count/sum/avg/stddev/stdvar read native histograms only and yield nothing for floats.
 import type { Call } from '../parser/ast';
 import { bucketFraction, bucketQuantile, type Buckets } from '../functions/buckets';
 import type { Labels } from '../../series/types';
@@ -10,7 +10,10 @@ import type { Evaluator } from './evaluator';
 import { stepTime, type StepGrid } from './grid';
 import { deleteLabels, dropMetricName, METRIC_NAME, withLabel } from './labels-ops';
 import { OutputCollector } from './output-collector';
-import type { VectorSteps } from './values';
+import { histogramAt, newStepSeries, type StepSeries, type VectorSteps } from './values';
+import type { FloatHistogram } from '../../series/histogram';
+import { nativeFraction, nativeQuantile, nativeVariance, type StatResult } from '../histogram/stats';
+import { histogramTexts } from './histogram-annotations';
 import { QueryError } from './errors';
 
 interface Group {
@@ -22,8 +25,7 @@ interface Group {
 export function evalHistogramFunction(ev: Evaluator, call: Call, grid: StepGrid): VectorSteps {
   const name = call.func.name;
   if (name !== 'histogram_quantile' && name !== 'histogram_fraction' && name !== 'histogram_quantiles') {
-    ev.vector(call.args[0], grid);
-    return { type: 'vector', series: [] };
+    return simpleHistogramFunction(ev, ev.vector(call.args[0], grid), NATIVE_STATS[name]);
   }
   const vecArg = name === 'histogram_quantile' ? 1 : name === 'histogram_fraction' ? 2 : 0;
   const scalars: Float64Array[] = [];
@@ -52,8 +54,13 @@ export function evalHistogramFunction(ev: Evaluator, call: Call, grid: StepGrid)
       }
     }
     const groups = new Map<string, Group>();
+    const natives: StepSeries[] = [];
     for (const s of v.series) {
       if (!s.present[i]) continue;
+      if (histogramAt(s, i)) {
+        natives.push(s);
+        continue;
+      }
       const le = parseGoFloat(s.labels.le ?? '');
       if (le === null) {
         const metric = delayed ? (s.labels[METRIC_NAME] ?? '') : '';
@@ -71,6 +78,36 @@ export function evalHistogramFunction(ev: Evaluator, call: Call, grid: StepGrid)
       }
       g.upper.push(le);
       g.count.push(s.values[i]);
+    }
+    for (const s of natives) {
+      const h = histogramAt(s, i)!;
+      const key = labelsKey(s.labels);
+      const g = groups.get(key);
+      if (g && g.upper.length > 0) {
+        // The same series both as a native and as a classic histogram: neither is used.
+        ev.annotations.warn(histogramTexts.mixedClassicNative(delayed ? (s.labels[METRIC_NAME] ?? '') : ''), pos);
+        groups.delete(key);
+        continue;
+      }
+      const outLabels = delayed ? s.labels : dropMetricName(s.labels);
+      const metric = s.labels[METRIC_NAME] ?? '';
+      const note = (info: StatResult['info']): void => {
+        if (info === 'nan-result') ev.annotations.info(histogramTexts.quantileNaNResult(metric), pos);
+        else if (info === 'nan-skew') ev.annotations.info(histogramTexts.quantileNaNSkew(metric), pos);
+        else if (info === 'nans') ev.annotations.info(histogramTexts.fractionNaNs(metric), pos);
+      };
+      if (name === 'histogram_fraction') {
+        const r = nativeFraction(scalars[0][i], scalars[1][i], h);
+        note(r.info);
+        out.add(outLabels, true, i, r.value);
+        continue;
+      }
+      const qs = name === 'histogram_quantile' ? [scalars[0][i]] : scalars.map((c) => c[i]);
+      for (const q of qs) {
+        const r = nativeQuantile(q, h);
+        note(r.info);
+        out.add(name === 'histogram_quantiles' ? withLabel(outLabels, quantileLabel, formatOpenMetricsFloat(q)) : outLabels, true, i, r.value);
+      }
     }
     for (const g of groups.values()) {
       const outLabels = delayed ? g.labels : dropMetricName(g.labels);
@@ -91,6 +128,36 @@ export function evalHistogramFunction(ev: Evaluator, call: Call, grid: StepGrid)
   }
   ev.reserve(out.series.length);
   return { type: 'vector', series: out.series };
+}
+
+const NATIVE_STATS: Record<string, (h: FloatHistogram) => number> = {
+  histogram_count: (h) => h.count,
+  histogram_sum: (h) => h.sum,
+  histogram_avg: (h) => h.sum / h.count,
+  histogram_stddev: (h) => Math.sqrt(nativeVariance(h)),
+  histogram_stdvar: (h) => nativeVariance(h),
+};
+
+/** One number per native histogram sample; float samples yield nothing (simpleHistogramFunc). */
+function simpleHistogramFunction(ev: Evaluator, v: VectorSteps, f: (h: FloatHistogram) => number): VectorSteps {
+  const series: StepSeries[] = [];
+  for (const s of v.series) {
+    if (!s.histograms) continue;
+    const o = newStepSeries(s.labels, s.present.length, s.dropName);
+    let n = 0;
+    for (let i = 0; i < s.present.length; i++) {
+      const h = histogramAt(s, i);
+      if (!h) continue;
+      o.present[i] = 1;
+      o.values[i] = f(h);
+      n++;
+    }
+    if (n === 0) continue;
+    ev.reserve(n);
+    ev.dropName(o);
+    series.push(o);
+  }
+  return { type: 'vector', series: ev.settle(series) };
 }
 
 function toBuckets(g: Group): Buckets {

@@ -8,7 +8,8 @@ import type { Evaluator } from './evaluator';
 import { CHECK_MASK, stepTime, type StepGrid } from './grid';
 import { extendFloats } from './extended-range';
 import { goRegexToJs } from '../../series/go-regex';
-import { newStepSeries, type MatrixValue, type RangeSeries, type StepSeries, type VectorSteps } from './values';
+import type { FloatHistogram } from '../../series/histogram';
+import { newStepSeries, setHistogram, type MatrixValue, type RangeSeries, type StepSeries, type VectorSteps } from './values';
 
 /** Read the series matching a selector with samples in [mint, maxt]. */
 export function selectRaw(ev: Evaluator, matchers: readonly LabelMatcher[], mint: number, maxt: number): RawSeries[] {
@@ -61,6 +62,8 @@ export function evalVectorSelector(ev: Evaluator, vs: VectorSelector, grid: Step
       if (!o) o = newStepSeries(s.labels, grid.steps);
       o.present[i] = 1;
       o.values[i] = sampleTimestamps ? t / 1000 : s.values[k];
+      const h = sampleTimestamps ? null : (s.histograms?.[k] ?? null);
+      if (h) setHistogram(o, i, h);
       count++;
     }
     if (o) {
@@ -72,21 +75,28 @@ export function evalVectorSelector(ev: Evaluator, vs: VectorSelector, grid: Step
 }
 
 /** Copy of a raw series' points inside [mint, maxt] without stale markers (they never enter range windows). */
-export function withoutStale(s: RawSeries, mint: number, maxt: number): { timestamps: Float64Array; values: Float64Array } {
+export function withoutStale(
+  s: RawSeries,
+  mint: number,
+  maxt: number,
+): { timestamps: Float64Array; values: Float64Array; histograms?: (FloatHistogram | null)[] } {
   const lo = lowerBound(s.timestamps, mint);
   const hi = lowerBound(s.timestamps, maxt + 1);
   let n = 0;
   for (let i = lo; i < hi; i++) if (!isStaleAt(s.values, i)) n++;
   const timestamps = new Float64Array(n);
   const values = new Float64Array(n);
+  const hs = s.histograms;
+  const histograms: (FloatHistogram | null)[] | undefined = hs ? new Array<FloatHistogram | null>(n) : undefined;
   let w = 0;
   for (let i = lo; i < hi; i++) {
     if (isStaleAt(s.values, i)) continue;
     timestamps[w] = s.timestamps[i];
     values[w] = s.values[i];
+    if (histograms) histograms[w] = hs![i] ?? null;
     w++;
   }
-  return { timestamps, values };
+  return histograms && histograms.some((h) => h !== null) ? { timestamps, values, histograms } : { timestamps, values };
 }
 
 /** The (start, end] bounds of a range selector's window evaluated at step time `ts` (end uses `@` if set). */
@@ -112,7 +122,7 @@ export function loadRangeSelector(
   for (const s of raw) {
     ev.checkAbort();
     const pts = withoutStale(s, mint, lastEnd);
-    out.push({ labels: s.labels, dropName: false, timestamps: pts.timestamps, values: pts.values });
+    out.push({ labels: s.labels, dropName: false, ...pts });
   }
   return out;
 }
@@ -143,12 +153,15 @@ export function cutWindow(ev: Evaluator, s: RangeSeries, end: number, rangeMs: n
   const lo = lowerBound(s.timestamps, end - rangeMs + (ev.opts.leftClosedWindows ? 0 : 1));
   const hi = lowerBound(s.timestamps, end + 1);
   ev.reserve(Math.max(0, hi - lo));
-  return {
+  const out: RangeSeries = {
     labels: s.labels,
     dropName: s.dropName,
     timestamps: s.timestamps.slice(lo, hi),
     values: s.values.slice(lo, hi),
   };
+  const hs = s.histograms?.slice(lo, hi);
+  if (hs && hs.some((h) => h !== null)) out.histograms = hs;
+  return out;
 }
 
 /**

@@ -6,6 +6,7 @@ import { TooManySubqueryStepsError } from './errors';
 import { makeGrid, stepTime, type StepGrid } from './grid';
 import { windowEnd } from './eval-selector';
 import type { MatrixValue, RangeSeries } from './values';
+import type { FloatHistogram } from '../../series/histogram';
 
 /** The grid the inner expression runs on so that every outer step's window is covered. */
 export function subqueryGrid(ev: Evaluator, sq: SubqueryExpr, grid: StepGrid): StepGrid {
@@ -36,14 +37,18 @@ export function evalSubqueryRange(ev: Evaluator, sq: SubqueryExpr, grid: StepGri
     if (n === 0) continue;
     const timestamps = new Float64Array(n);
     const values = new Float64Array(n);
+    const histograms = s.histograms ? new Array<FloatHistogram | null>(n) : undefined;
     let w = 0;
     for (let i = 0; i < s.present.length; i++) {
       if (!s.present[i]) continue;
       timestamps[w] = stepTime(inner, i);
       values[w] = s.values[i];
+      if (histograms) histograms[w] = s.histograms![i] ?? null;
       w++;
     }
-    out.push({ labels: s.labels, dropName: s.dropName, timestamps, values });
+    const r: RangeSeries = { labels: s.labels, dropName: s.dropName, timestamps, values };
+    if (histograms && histograms.some((h) => h !== null)) r.histograms = histograms;
+    out.push(r);
   }
   return out;
 }

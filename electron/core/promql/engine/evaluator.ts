@@ -16,6 +16,8 @@ import { evalSubqueryInstant } from './eval-subquery';
 import { evaluateDuration } from './preprocess';
 import { dropMetricName } from './labels-ops';
 import { mergeSameLabels } from './output-collector';
+import { scaleHistogram } from '../histogram/ops';
+import type { FloatHistogram } from '../../series/histogram';
 
 export class Evaluator {
   readonly annotations = new Annotations();
@@ -109,6 +111,7 @@ export class Evaluator {
       const values = new Float64Array(s.values.length);
       for (let i = 0; i < values.length; i++) values[i] = -s.values[i];
       const o: StepSeries = { labels: s.labels, dropName: s.dropName, values, present: s.present };
+      if (s.histograms) o.histograms = s.histograms.map((h) => (h ? scaleHistogram(h, -1) : null));
       this.dropName(o);
       return o;
     });
@@ -125,12 +128,17 @@ export class Evaluator {
     this.reserve(v.series.length * (grid.steps - 1));
     return {
       type: 'vector',
-      series: v.series.map((s) => ({
-        labels: s.labels,
-        dropName: s.dropName,
-        values: new Float64Array(grid.steps).fill(s.values[0]),
-        present: new Uint8Array(grid.steps).fill(s.present[0]),
-      })),
+      series: v.series.map((s) => {
+        const o: StepSeries = {
+          labels: s.labels,
+          dropName: s.dropName,
+          values: new Float64Array(grid.steps).fill(s.values[0]),
+          present: new Uint8Array(grid.steps).fill(s.present[0]),
+        };
+        const h = s.histograms?.[0];
+        if (h) o.histograms = new Array<FloatHistogram | null>(grid.steps).fill(h);
+        return o;
+      }),
     };
   }
 }

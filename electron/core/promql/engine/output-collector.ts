@@ -4,7 +4,8 @@
 import type { Labels } from '../../series/types';
 import { labelsKey } from '../../series/labels';
 import { QueryError } from './errors';
-import { newStepSeries, type StepSeries } from './values';
+import { newStepSeries, setHistogram, type StepSeries } from './values';
+import type { FloatHistogram } from '../../series/histogram';
 
 export const DUPLICATE_LABELSET = 'vector cannot contain metrics with the same labelset';
 
@@ -14,7 +15,7 @@ export class OutputCollector {
 
   constructor(private readonly steps: number) {}
 
-  add(labels: Labels, dropName: boolean, step: number, value: number, key = labelsKey(labels)): void {
+  add(labels: Labels, dropName: boolean, step: number, value: number, key = labelsKey(labels), h: FloatHistogram | null = null): void {
     let s = this.byKey.get(key);
     if (!s) {
       s = newStepSeries(labels, this.steps, dropName);
@@ -25,6 +26,7 @@ export class OutputCollector {
     }
     s.present[step] = 1;
     s.values[step] = value;
+    if (h) setHistogram(s, step, h);
   }
 }
 
@@ -49,6 +51,7 @@ export function mergeSameLabels(series: StepSeries[]): StepSeries[] {
     if (!cloned.has(idx)) {
       const p = out[idx];
       out[idx] = { labels: p.labels, dropName: p.dropName, values: p.values.slice(), present: p.present.slice() };
+      if (p.histograms) out[idx].histograms = p.histograms.slice();
       cloned.add(idx);
     }
     const merged = out[idx];
@@ -57,6 +60,8 @@ export function mergeSameLabels(series: StepSeries[]): StepSeries[] {
       if (merged.present[i]) throw new QueryError(DUPLICATE_LABELSET);
       merged.present[i] = 1;
       merged.values[i] = s.values[i];
+      const h = s.histograms?.[i];
+      if (h) setHistogram(merged, i, h);
     }
   }
   return out;

@@ -15,6 +15,7 @@ import { preprocessExpr } from './preprocess';
 import { dropMetricName } from './labels-ops';
 import { DUPLICATE_LABELSET, mergeSameLabels } from './output-collector';
 import type { EvalValue, StepSeries } from './values';
+import type { FloatHistogram } from '../../series/histogram';
 
 export interface QueryInputBase extends EvalOptions {
   /** The query text; also used to render annotation positions. */
@@ -124,14 +125,17 @@ function compact(s: StepSeries, timeOf: (i: number) => number): ResultSeries {
   for (let i = 0; i < s.present.length; i++) n += s.present[i];
   const timestamps = new Float64Array(n);
   const values = new Float64Array(n);
+  const hs = s.histograms;
+  const histograms: (FloatHistogram | null)[] | undefined = hs ? new Array<FloatHistogram | null>(n) : undefined;
   let w = 0;
   for (let i = 0; i < s.present.length; i++) {
     if (!s.present[i]) continue;
     timestamps[w] = timeOf(i);
     values[w] = s.values[i];
+    if (histograms) histograms[w] = hs![i] ?? null;
     w++;
   }
-  return { labels: s.labels, timestamps, values };
+  return histograms && histograms.some((h) => h !== null) ? { labels: s.labels, timestamps, values, histograms } : { labels: s.labels, timestamps, values };
 }
 
 function shape(v: EvalValue, ev: Evaluator, timeMs: number, warnings: string[], infos: string[]): QueryResult {
@@ -155,15 +159,21 @@ function shape(v: EvalValue, ev: Evaluator, timeMs: number, warnings: string[], 
           const prev = byKey.get(k);
           if (!prev) byKey.set(k, s);
           else {
-            const idx = Array.from(prev.timestamps, (t, i) => [t, prev.values[i]] as const).concat(Array.from(s.timestamps, (t, i) => [t, s.values[i]] as const));
+            const idx = Array.from(prev.timestamps, (t, i) => [t, prev.values[i], prev.histograms?.[i] ?? null] as const).concat(
+              Array.from(s.timestamps, (t, i) => [t, s.values[i], s.histograms?.[i] ?? null] as const),
+            );
             idx.sort((a, b) => a[0] - b[0]);
             for (let i = 1; i < idx.length; i++) if (idx[i][0] === idx[i - 1][0]) throw new QueryError(DUPLICATE_LABELSET);
-            byKey.set(k, { ...prev, timestamps: Float64Array.from(idx, (x) => x[0]), values: Float64Array.from(idx, (x) => x[1]) });
+            const merged = { ...prev, timestamps: Float64Array.from(idx, (x) => x[0]), values: Float64Array.from(idx, (x) => x[1]) };
+            if (idx.some((x) => x[2] !== null)) merged.histograms = idx.map((x) => x[2]);
+            byKey.set(k, merged);
           }
         }
         ms = [...byKey.values()];
       }
-      const series = ms.map((s) => ({ labels: s.labels, timestamps: s.timestamps, values: s.values }));
+      const series: ResultSeries[] = ms.map((s) =>
+        s.histograms ? { labels: s.labels, timestamps: s.timestamps, values: s.values, histograms: s.histograms } : { labels: s.labels, timestamps: s.timestamps, values: s.values },
+      );
       series.sort((a, b) => compareLabels(a.labels, b.labels));
       return { resultType: 'matrix', series, warnings, infos };
     }

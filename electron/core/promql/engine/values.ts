@@ -62,3 +62,16 @@ export function countPresent(v: VectorSteps): number {
   for (const s of v.series) for (let i = 0; i < s.present.length; i++) n += s.present[i];
   return n;
 }
+
+/** Put a histogram sample at step i (allocating the column on first use); `values[i]` is then not a sample. */
+export function setHistogram(s: StepSeries, i: number, h: FloatHistogram): void {
+  if (!s.histograms) s.histograms = new Array<FloatHistogram | null>(s.present.length).fill(null);
+  s.present[i] = 1;
+  s.values[i] = NaN;
+  s.histograms[i] = h;
+}
+
+/** The histogram at step i, or null where the step holds a float (or nothing). */
+export function histogramAt(s: StepSeries, i: number): FloatHistogram | null {
+  return s.histograms ? (s.histograms[i] ?? null) : null;
+}

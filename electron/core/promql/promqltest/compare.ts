@@ -5,7 +5,9 @@ import { almostEqual } from '../functions/almost-equal';
 import type { QueryResult, ResultSeries } from '../engine/query';
 import { labelsString } from '../engine/labels-ops';
 import type { EvalCmd, Expectation } from './script';
+import type { SequenceValue } from './series-desc';
 import { compareLabels } from '../../series/labels';
+import { histogramsMatch, histogramText } from './compare-histogram';
 
 const EPSILON = 0.000001;
 
@@ -51,8 +53,13 @@ function isOrdered(cmd: EvalCmd): boolean {
   return cmd.ordered || (cmd.expects.get('ordered')?.length ?? 0) > 0;
 }
 
+function fmtPoint(s: ResultSeries, i: number): string {
+  const h = s.histograms?.[i];
+  return h ? histogramText(h) : String(s.values[i]);
+}
+
 function fmtSeries(s: ResultSeries): string {
-  return Array.from(s.timestamps, (t, i) => `${s.values[i]} @[${t}]`).join(', ');
+  return Array.from(s.timestamps, (t, i) => `${fmtPoint(s, i)} @[${t}]`).join(', ');
 }
 
 /** Compare a result with the expected values; `r` may be a vector rebuilt from a range query's middle step. */
@@ -70,21 +77,35 @@ export function compareResult(cmd: EvalCmd, r: QueryResult): string | null {
         const exp = expected.get(key);
         if (!exp) return `unexpected metric ${labelsString(s.labels)} in result, has ${fmtSeries(s)}`;
         seen.add(key);
-        const want: [number, number][] = [];
+        const wantF: [number, number][] = [];
+        const wantH: [number, SequenceValue][] = [];
         for (let i = 0; i < exp.values.length; i++) {
           const t = cmd.startMs + i * cmd.stepMs;
           if (t > cmd.endMs) return `expected ${exp.values.length} points for ${labelsString(exp.labels)}, but query time range cannot return this many points`;
           const v = exp.values[i];
-          if (v.histogram) return 'expected native histogram values (not evaluated)';
-          if (!v.omitted) want.push([t, v.value]);
+          if (v.omitted) continue;
+          if (v.histogram) wantH.push([t, v]);
+          else wantF.push([t, v.value]);
         }
-        if (want.length !== s.timestamps.length)
-          return `expected ${want.length} float points for ${labelsString(exp.labels)}, but got ${s.timestamps.length}: ${fmtSeries(s)}`;
-        for (let i = 0; i < want.length; i++) {
-          if (want[i][0] !== s.timestamps[i])
-            return `expected float value at index ${i} for ${labelsString(exp.labels)} to have timestamp ${want[i][0]}, but it had timestamp ${s.timestamps[i]} (result has ${fmtSeries(s)})`;
-          if (!almostEqual(s.values[i], want[i][1], EPSILON))
-            return `expected float value at index ${i} (t=${s.timestamps[i]}) for ${labelsString(exp.labels)} to be ${want[i][1]}, but got ${s.values[i]} (result has ${fmtSeries(s)})`;
+        const gotF: number[] = [];
+        const gotH: number[] = [];
+        for (let i = 0; i < s.timestamps.length; i++) (s.histograms?.[i] ? gotH : gotF).push(i);
+        if (wantF.length !== gotF.length || wantH.length !== gotH.length)
+          return `expected ${wantF.length} float points and ${wantH.length} histogram points for ${labelsString(exp.labels)}, but got ${fmtSeries(s)}`;
+        for (let k = 0; k < wantF.length; k++) {
+          const i = gotF[k];
+          if (wantF[k][0] !== s.timestamps[i])
+            return `expected float value at index ${k} for ${labelsString(exp.labels)} to have timestamp ${wantF[k][0]}, but it had timestamp ${s.timestamps[i]} (result has ${fmtSeries(s)})`;
+          if (!almostEqual(s.values[i], wantF[k][1], EPSILON))
+            return `expected float value at index ${k} (t=${s.timestamps[i]}) for ${labelsString(exp.labels)} to be ${wantF[k][1]}, but got ${s.values[i]} (result has ${fmtSeries(s)})`;
+        }
+        for (let k = 0; k < wantH.length; k++) {
+          const i = gotH[k];
+          const e = wantH[k][1];
+          if (wantH[k][0] !== s.timestamps[i])
+            return `expected histogram value at index ${k} for ${labelsString(exp.labels)} to have timestamp ${wantH[k][0]}, but it had timestamp ${s.timestamps[i]} (result has ${fmtSeries(s)})`;
+          if (!histogramsMatch(e.h!, s.histograms![i]!, e.hintSet === true))
+            return `expected histogram value at index ${k} (t=${s.timestamps[i]}) for ${labelsString(exp.labels)} to be ${histogramText(e.h!)}, but got ${fmtPoint(s, i)} (result has ${fmtSeries(s)})`;
         }
       }
       for (const [k, e] of expected) if (!seen.has(k)) return `expected metric ${labelsString(e.labels)} not found`;
@@ -97,12 +118,16 @@ export function compareResult(cmd: EvalCmd, r: QueryResult): string | null {
         const s = r.series[pos];
         const key = labelsKey(s.labels);
         const exp = expected.get(key);
-        if (!exp) return `unexpected metric ${labelsString(s.labels)} in result, has value ${s.values[0]}`;
+        if (!exp) return `unexpected metric ${labelsString(s.labels)} in result, has value ${fmtPoint(s, 0)}`;
         if (isOrdered(cmd) && exp.pos !== pos + 1)
           return `expected metric ${labelsString(s.labels)} at position ${exp.pos} but was at ${pos + 1}`;
         const v0 = exp.values[0];
-        if (v0.histogram) return 'expected native histogram value (not evaluated)';
-        if (!almostEqual(v0.value, s.values[0], EPSILON)) return `expected ${v0.value} for ${labelsString(s.labels)} but got ${s.values[0]}`;
+        const h0 = s.histograms?.[0] ?? null;
+        if (v0.histogram && !h0) return `expected histogram ${histogramText(v0.h!)} for ${labelsString(s.labels)} but got float value ${s.values[0]}`;
+        if (!v0.histogram && h0) return `expected float value ${v0.value} for ${labelsString(s.labels)} but got histogram ${histogramText(h0)}`;
+        if (h0) {
+          if (!histogramsMatch(v0.h!, h0, v0.hintSet === true)) return `expected ${histogramText(v0.h!)} for ${labelsString(s.labels)} but got ${histogramText(h0)}`;
+        } else if (!almostEqual(v0.value, s.values[0], EPSILON)) return `expected ${v0.value} for ${labelsString(s.labels)} but got ${s.values[0]}`;
         seen.add(key);
       }
       for (const [k, e] of expected) if (!seen.has(k)) return `expected metric ${labelsString(e.labels)} not found`;

@@ -19,8 +19,6 @@ export interface EvalOutcome {
   status: EvalStatus;
   /** Failure description or skip reason. */
   detail?: string;
-  /** The failure came from native-histogram data this engine does not evaluate. */
-  needsHistograms?: boolean;
 }
 
 export interface FileReport {
@@ -32,8 +30,6 @@ export interface FileReport {
   /** A script that could not be parsed at all. */
   scriptError?: string;
 }
-
-const HISTOGRAM_REASON = 'needs native histograms, which this engine does not evaluate';
 
 function baseOptions(store: TestStore) {
   return {
@@ -115,7 +111,10 @@ function execEval(store: TestStore, cmd: EvalCmd): string | null {
       const series = [];
       for (const s of mid.series) {
         const i = Array.from(s.timestamps).indexOf(c.evalMs);
-        if (i >= 0) series.push({ labels: s.labels, timestamps: Float64Array.of(c.evalMs), values: Float64Array.of(s.values[i]) });
+        if (i < 0) continue;
+        const h = s.histograms?.[i] ?? null;
+        const one = { labels: s.labels, timestamps: Float64Array.of(c.evalMs), values: Float64Array.of(s.values[i]) };
+        series.push(h ? { ...one, histograms: [h] } : one);
       }
       asInstant = { resultType: 'vector', series, warnings: [], infos: [] };
     }
@@ -123,10 +122,6 @@ function execEval(store: TestStore, cmd: EvalCmd): string | null {
     if (badRange) return `${badRange} (range mode)${variant}`;
   }
   return null;
-}
-
-function expectsHistograms(cmd: EvalCmd): boolean {
-  return cmd.expected.some((e) => e.values.some((v) => v.histogram));
 }
 
 export function runScript(path: string, skips: SkipList): FileReport {
@@ -168,17 +163,12 @@ export function runScript(path: string, skips: SkipList): FileReport {
       out.status = 'skipped';
       out.detail = reason;
     } else {
-      store.touchedHistograms = false;
       let bad: string | null;
       try {
         parse(cmd.expr, allFeatures);
-        bad = expectsHistograms(cmd) ? HISTOGRAM_REASON : execEval(store, cmd);
+        bad = execEval(store, cmd);
       } catch (e) {
         bad = isFail(cmd) ? checkFailure(cmd, describeError(e)) : `parse error: ${describeError(e)}`;
-      }
-      if (bad !== null && (store.touchedHistograms || bad === HISTOGRAM_REASON)) {
-        out.needsHistograms = true;
-        bad = `${HISTOGRAM_REASON} (not in the skip list): ${bad}`;
       }
       if (bad !== null) {
         out.status = 'failed';

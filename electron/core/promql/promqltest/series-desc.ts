@@ -1,22 +1,26 @@
 // The series notation of promqltest `load` blocks and expected results: `metric{a="b"} 1+2x3 _ stale _x2 -2+4x5`.
-// Expands value shorthands into a flat sequence; native-histogram values (`{{…}}`) are recognised but not
-// decoded — they are reported as histograms so the runner can account for them as skipped.
+// Expands value shorthands into a flat sequence; native-histogram values (`{{…}}`) are decoded by histogram-desc.ts.
 import type { Labels } from '../../series/types';
+import type { FloatHistogram } from '../../series/histogram';
+import { parseNumber, SeriesDescError } from './series-number';
+import { parseHistogramItem } from './histogram-desc';
+
+export { parseNumber, SeriesDescError };
 
 export interface SequenceValue {
   omitted: boolean;
   value: number;
   stale: boolean;
   histogram: boolean;
+  /** The native histogram sample, when `histogram` is set. */
+  h?: FloatHistogram;
+  /** Its counter_reset_hint was written explicitly (results must then match it). */
+  hintSet?: boolean;
 }
 
 export interface SeriesDesc {
   labels: Labels;
   values: SequenceValue[];
-}
-
-export class SeriesDescError extends Error {
-  override readonly name = 'SeriesDescError';
 }
 
 const IDENT = /^[a-zA-Z_:][a-zA-Z0-9_:]*/;
@@ -145,17 +149,6 @@ const DEC = '(?:(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?)';
 const UNUM = `(?:Inf|inf|NaN|nan|${DEC}|0[xX][0-9a-fA-F]+)`;
 const ITEM = new RegExp(`^([+-]?${UNUM}|stale)(?:([+-])(Inf|inf|NaN|nan|${DEC}))?(?:x(\\d+))?$`);
 
-/** Go's number syntax as the PromQL lexer accepts it (decimal, hex, legacy octal, Inf, NaN). */
-export function parseNumber(s: string): number | null {
-  const t = s.trim();
-  if (/^[+-]?(inf|infinity)$/i.test(t)) return t.startsWith('-') ? -Infinity : Infinity;
-  if (/^[+-]?nan$/i.test(t)) return NaN;
-  if (/^[+-]?0[xX][0-9a-fA-F]+$/.test(t)) return (t.startsWith('-') ? -1 : 1) * parseInt(t.replace(/^[+-]?0[xX]/, ''), 16);
-  if (/^[+-]?0[0-7]+$/.test(t)) return (t.startsWith('-') ? -1 : 1) * parseInt(t.replace(/^[+-]?0/, ''), 8);
-  if (/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(t)) return Number(t);
-  return null;
-}
-
 function tokenizeValues(s: string): string[] {
   const out: string[] = [];
   let i = 0;
@@ -193,10 +186,7 @@ export function parseSeriesDesc(line: string): SeriesDesc {
       continue;
     }
     if (tok.startsWith('{{')) {
-      // Native histogram sample(s): count how many the item expands to, values are not decoded.
-      const rep = /x(\d+)$/.exec(tok.slice(tok.lastIndexOf('}}')));
-      const n = rep ? Number(rep[1]) + 1 : 1;
-      for (let k = 0; k < n; k++) values.push({ omitted: false, value: NaN, stale: false, histogram: true });
+      for (const p of parseHistogramItem(tok)) values.push({ omitted: false, value: NaN, stale: false, histogram: true, h: p.h, hintSet: p.hintSet });
       continue;
     }
     const m = ITEM.exec(tok);
