@@ -2,6 +2,7 @@
 // Secret values only ever flow in here (renderer → main); `keep` takes the stored value, `clear` drops it.
 import type { EndpointInput, ProfileInput, SecretPatch } from '@shared/api/profile-types';
 import type { EndpointConfig } from '@core/remote-read/endpoint-config';
+import { normalizeReadUrl } from '@shared/api/read-url';
 import { joinProxyUserinfo, splitProxyUserinfo } from './endpoint-secrets';
 import type { ClusterProfile, FieldError } from './types';
 
@@ -45,7 +46,8 @@ function patched(patch: SecretPatch | undefined, old: string | undefined): strin
 
 export function applyEndpointInput(input: EndpointInput, old: EndpointConfig | undefined, at: string, errors: FieldError[]): EndpointConfig {
   const { secrets, headerNames, basicAuth, authorization, oauth2, tlsConfig, proxyUrl, ...plain } = input;
-  const e: EndpointConfig = { ...plain };
+  // A base URL ("http://prom-a:9090", "prom-a:9090") means its remote_read endpoint, as the form shows it.
+  const e: EndpointConfig = { ...plain, url: normalizeReadUrl(plain.url) };
   const password = patched(secrets?.basicAuthPassword, old?.basicAuth?.password);
   if (basicAuth || password !== undefined) e.basicAuth = { ...basicAuth, ...(password !== undefined ? { password } : {}) };
   const credentials = patched(secrets?.authorizationCredentials, old?.authorization?.credentials);
