@@ -89,7 +89,8 @@ describe('compare chart options', () => {
     expect(o.hooks?.drawClear).toBeUndefined();
     const withBand = buildCompareOptions({ ...base, lines: [], bands: [{ startMs: 0, endMs: 1, color: '#000000' }], onPlotBox: () => undefined });
     expect(withBand.hooks?.drawClear).toHaveLength(1);
-    expect(withBand.hooks?.draw).toHaveLength(1);
+    // Its own report of the plot box, after the base options' note of the drawn tick labels.
+    expect(withBand.hooks?.draw).toHaveLength(2);
     const wide = buildCompareOptions({ ...base, lines: [{ label: 'm', color: '#445566', bold: true, wide: true }] });
     expect(wide.series[1]).toMatchObject({ width: 5, stroke: '#4455668c' });
   });
