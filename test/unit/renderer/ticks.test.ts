@@ -34,8 +34,8 @@ describe('y ticks', () => {
 
   it('log scale: whole decades, plainly written, thinned when crowded', () => {
     expect(logSplits(2e-5, 2e2, 20)).toEqual([1e-4, 1e-3, 1e-2, 1e-1, 1, 10, 100]);
-    expect(logLabels([1e-4, 1e-3, 1, 1000], 'none')).toEqual(['1e-4', '0.001', '1', '1000']);
-    expect(logLabels([1e-7, 1e9], 'none')).toEqual(['1e-7', '1e9']);
+    expect(logLabels([1e-4, 1e-3, 1, 100, 1000, 1e5, 1e6], 'none')).toEqual(['1e-4', '0.001', '1', '100', '1k', '100k', '1M']);
+    expect(logLabels([1e-7, 1e21], 'none')).toEqual(['1e-7', '1e21']);
     expect(logSplits(1e-8, 1e3, 6)).toEqual([1e-8, 1e-6, 1e-4, 1e-2, 1, 100]);
     expect(logLabels([1024, 1024 * 1024], 'bytes')).toEqual(['1 KiB', '1 MiB']);
   });

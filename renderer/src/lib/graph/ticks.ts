@@ -86,7 +86,9 @@ function decadeLabel(v: number, unit: Unit): string {
   const e = Math.round(Math.log10(v));
   const suffix = unit === 'seconds' ? 's' : unit === 'percent' ? '%' : '';
   if (unit === 'ratio') return e >= -1 && e <= 5 ? `${plain(v * 100, Math.max(0, -e - 2))}%` : `1e${e + 2}%`;
-  if (e >= -3 && e <= 3) return `${plain(v, Math.max(0, -e))}${suffix}`;
+  if (e >= -3 && e < 3) return `${plain(v, Math.max(0, -e))}${suffix}`;
+  // Plain numbers from a thousand up as on the linear axis: 1k, 10k, 100k, 1M.
+  if (unit === 'none' && e >= 3 && e < 21) return `${10 ** (e % 3)}${'kMGTPE'[Math.floor(e / 3) - 1]}`;
   return `1e${e}${suffix}`;
 }
 
