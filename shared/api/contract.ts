@@ -49,6 +49,8 @@ export const CALLS = {
   'profiles.importYaml': call(s.object({ yaml: s.string({ maxLength: 5_000_000 }), name: s.string({ minLength: 1, maxLength: 200 }) })).returns<ProfileView>(),
   'profiles.exportYaml': call(s.object({ id, includeSecrets: s.optional(s.boolean()) })).returns<{ yaml: string }>(),
   'profiles.testConnection': call(s.object({ id })).returns<ConnectionReport>(),
+  /** Test the editor's unsaved profile (stored secrets of its id kept); nothing is stored. */
+  'profiles.testDraft': call(s.object({ profile: profileInputSchema })).returns<ConnectionReport>(),
 
   /** Parse with the engine's own parser: position and message of the first error. */
   'query.parse': call(s.object({ expr: s.string({ maxLength: 100_000 }) })).returns<ParseCheck>(),

@@ -99,6 +99,14 @@ export interface PartialNotice {
   reason: string;
 }
 
+/** The lookback one view was evaluated with: the query's own (Prometheus-exact) or GAP_FACTOR × its scrape interval. */
+export interface NodeLookback {
+  source: 'query' | 'scrape-interval';
+  lookbackMs: number;
+  /** The observed scrape interval it came from (ms), null when it is the query's own. */
+  intervalMs: number | null;
+}
+
 export interface QueryResultView {
   queryId: string;
   expr: string;
@@ -111,6 +119,10 @@ export interface QueryResultView {
   merged: EvaluatedResult;
   /** Same query on each node's raw data alone (index = node index); null where the node failed. */
   perNode?: (EvaluatedResult | null)[];
+  /** The lookback each per-node view was evaluated with (index = node index; null where the node failed). */
+  perNodeLookback?: (NodeLookback | null)[];
+  /** The lookback of the merged view, ms. */
+  lookbackMs?: number;
   provenance?: MergedRawSummary[];
   findings?: Finding[];
   coverage?: CoverageRow[];

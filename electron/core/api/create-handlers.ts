@@ -54,6 +54,7 @@ export function createApiHandlers(services: CoreServices): ApiHandlers {
     'profiles.importYaml': ({ yaml, name }) => profiles.importYaml(yaml, name),
     'profiles.exportYaml': async ({ id, includeSecrets }) => ({ yaml: await profiles.exportYaml(id, includeSecrets ?? false) }),
     'profiles.testConnection': ({ id }) => profiles.testConnection(id),
+    'profiles.testDraft': ({ profile }) => profiles.testDraft(profile),
     ...query,
     'completion.index': async ({ profileId, refresh }) => {
       const cached = completion.get(profileId);

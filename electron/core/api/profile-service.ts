@@ -12,5 +12,7 @@ export interface ProfileService {
   importYaml(yaml: string, name: string): Promise<ProfileView>;
   exportYaml(id: string, includeSecrets: boolean): Promise<string>;
   testConnection(id: string): Promise<ConnectionReport>;
+  /** Test an unsaved profile (the editor's current form), stored secrets of its id kept. */
+  testDraft(input: ProfileInput): Promise<ConnectionReport>;
   clusterFor(id: string): Promise<ClusterSpec>;
 }

@@ -84,6 +84,7 @@ export function createQueryHandlers(deps: QueryHandlerDeps) {
         strategy: request.strategy,
         perNode: request.perNode ?? request.kind === 'range',
         findings: request.findings ?? false,
+        nodeLookback: comparisonLookback(request),
         signal,
       });
       return view(session, res, performance.now() - started);
@@ -101,8 +102,15 @@ export function createQueryHandlers(deps: QueryHandlerDeps) {
         strategy,
         perNode: session.request.perNode ?? session.request.kind === 'range',
         findings: session.request.findings ?? false,
+        nodeLookback: comparisonLookback(session.request),
       });
       return view(session, res, performance.now() - started);
     },
   };
+}
+
+/** The comparison (findings requested) draws each node with a lookback of its own scrape interval, so its gaps break
+ * its chart; everything else keeps the query's Prometheus-exact lookback. */
+function comparisonLookback(request: QueryRequest): 'query' | 'scrape-interval' {
+  return request.findings ? 'scrape-interval' : 'query';
 }

@@ -115,6 +115,12 @@ export class RepositoryProfileService implements ProfileService {
     return { profileId: id, nodes };
   }
 
+  async testDraft(input: ProfileInput): Promise<ConnectionReport> {
+    const profile = input.id && this.isDemo(input.id) ? demoProfile(this.demo!) : await this.repo.draft(input).catch(asApiError);
+    const nodes = await Promise.all(profile.nodes.map((n) => testNodeConnection(n)));
+    return { profileId: input.id ?? '', nodes };
+  }
+
   async clusterFor(id: string): Promise<ClusterSpec> {
     return clusterSpecOf(await this.fullProfile(id));
   }

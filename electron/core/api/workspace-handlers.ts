@@ -106,7 +106,8 @@ export function createWorkspaceHandlers(deps: WorkspaceHandlerDeps) {
 
   function evaluate(ws: OpenWorkspace, panel: WorkspacePanel, strategy?: MergeStrategy): QueryResultView {
     const started = performance.now();
-    const ev = evaluatePanelOffline(ws.document.profile, panel, ws.reads, { strategy });
+    // As live: a comparison panel draws each node with a lookback of its own scrape interval.
+    const ev = evaluatePanelOffline(ws.document.profile, panel, ws.reads, { strategy, nodeLookback: panel.comparison.findings ? 'scrape-interval' : 'query' });
     return offlineResultView(`${ws.id}:${panel.id}`, panel, ev, performance.now() - started);
   }
 

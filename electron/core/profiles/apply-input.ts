@@ -3,6 +3,7 @@
 import type { EndpointInput, ProfileInput, QueryApiInput, SecretPatch } from '@shared/api/profile-types';
 import type { QueryApiConfig } from '@core/engine-node/types';
 import type { EndpointConfig } from '@core/remote-read/endpoint-config';
+import { normalizeReadUrl } from '@shared/api/read-url';
 import { joinProxyUserinfo, splitProxyUserinfo } from './endpoint-secrets';
 import type { ClusterProfile, FieldError } from './types';
 
@@ -61,7 +62,8 @@ function applyQueryApiInput(input: QueryApiInput, old: QueryApiConfig | undefine
 
 export function applyEndpointInput(input: EndpointInput, old: EndpointConfig | undefined, at: string, errors: FieldError[]): EndpointConfig {
   const { secrets, headerNames, basicAuth, authorization, oauth2, tlsConfig, proxyUrl, ...plain } = input;
-  const e: EndpointConfig = { ...plain };
+  // A base URL ("http://prom-a:9090", "prom-a:9090") means its remote_read endpoint, as the form shows it.
+  const e: EndpointConfig = { ...plain, url: normalizeReadUrl(plain.url) };
   const password = patched(secrets?.basicAuthPassword, old?.basicAuth?.password);
   if (basicAuth || password !== undefined) e.basicAuth = { ...basicAuth, ...(password !== undefined ? { password } : {}) };
   const credentials = patched(secrets?.authorizationCredentials, old?.authorization?.credentials);

@@ -63,6 +63,16 @@ export class ProfileRepository {
     return this.put(profile);
   }
 
+  /** The full profile an unsaved input describes (stored secrets kept), validated but not stored: to test it. */
+  async draft(input: ProfileInput): Promise<ClusterProfile> {
+    const existing = input.id ? (await this.get(input.id)).profile : undefined;
+    let n = 0;
+    const { profile, errors } = applyProfileInput(input, existing, () => `draft-${++n}`);
+    const all = [...errors, ...validateProfile(profile)];
+    if (all.length) throw invalidProfile(all);
+    return profile;
+  }
+
   /** Store a full profile as is (import, demo). A missing id gets a new one. */
   async put(profile: ClusterProfile): Promise<ProfileView> {
     const p = profile.id ? profile : { ...profile, id: this.newId() };

@@ -72,7 +72,7 @@ export function validateProfile(p: ClusterProfile): FieldError[] {
 export function validateEndpoint(e: EndpointConfig, at: string, err: (path: string, message: string) => void): void {
   if (!e || typeof e !== 'object') return err(at, 'missing');
   const url = parseUrl(e.url);
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) err(`${at}.url`, 'must be an http(s) URL');
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) err(`${at}.url`, 'must start with http:// or https://');
   else if (url.username || url.password) err(`${at}.url`, 'must not contain user:password; use basic auth');
   if (e.remoteTimeoutMs !== undefined && (!Number.isInteger(e.remoteTimeoutMs) || e.remoteTimeoutMs <= 0)) {
     err(`${at}.remoteTimeoutMs`, 'must be a positive whole number of milliseconds');

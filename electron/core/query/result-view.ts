@@ -33,6 +33,8 @@ export function toResultView(v: ResultViewInput): QueryResultView {
     nodes: v.spec.nodes.map((n) => ({ index: n.index, name: n.name, host: hostOf(n.endpoint.url) })),
     merged: { ...res.merged, warnings: res.merged.warnings.filter((w) => !partialTexts.has(w)) },
     perNode: res.perNode,
+    ...(res.perNodeLookback ? { perNodeLookback: res.perNodeLookback } : {}),
+    lookbackMs: res.lookbackMs,
     provenance: res.provenance,
     findings: res.findings,
     coverage: res.coverage,

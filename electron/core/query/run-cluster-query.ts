@@ -12,12 +12,13 @@ import { planSelectors } from '@core/promql/planner';
 import { DEFAULT_LOOKBACK_DELTA_MS, DEFAULT_QUERY_TIMEOUT_MS } from '@core/promql/engine/options';
 import type { RawSeries } from '@core/series/types';
 import { compareLabels } from '@core/series/labels';
-import type { CoverageRow, EvaluatedResult, Finding, MergedRawSummary, PartialNotice } from '@shared/api/query-types';
+import type { CoverageRow, EvaluatedResult, Finding, MergedRawSummary, NodeLookback, PartialNotice } from '@shared/api/query-types';
 import type { ClusterSpec } from './cluster-spec';
 import { evaluateOn, toEvaluatedResult, type EvaluateOptions } from './evaluate';
 import { PlannedStore } from './planned-store';
 import { attachSelectorProvenance, summarizeProvenance } from './provenance-runs';
 import type { RawSnapshot } from './raw-snapshot';
+import { scrapeLookback } from './scrape-lookback';
 import type { TimeFrame } from './time-frame';
 
 export interface ClusterQueryInput {
@@ -30,6 +31,12 @@ export interface EvaluateSnapshotOptions {
   strategy?: MergeStrategy;
   perNode?: boolean;
   findings?: boolean;
+  /**
+   * The lookback of the per-node views: 'query' (the query's own, Prometheus-exact; CLI and exports) or
+   * 'scrape-interval' (GAP_FACTOR × the node's observed scrape interval, so a node's chart breaks at its gaps; the
+   * comparison view). The merged view always uses the query's own.
+   */
+  nodeLookback?: 'query' | 'scrape-interval';
   signal?: AbortSignal;
   maxSamples?: number;
   /** The query timeout for all of the evaluation (merged and per node); the engine's default (2m) when absent. */
@@ -41,6 +48,10 @@ export interface ClusterQueryResult {
   strategy: MergeStrategy;
   merged: EvaluatedResult;
   perNode?: (EvaluatedResult | null)[];
+  /** The lookback each per-node view was evaluated with (index = node index; null where the node failed). */
+  perNodeLookback?: (NodeLookback | null)[];
+  /** The lookback of the merged view, ms. */
+  lookbackMs: number;
   provenance: MergedRawSummary[];
   findings?: Finding[];
   coverage?: CoverageRow[];
@@ -131,12 +142,21 @@ export function evaluateSnapshot(spec: ClusterSpec, ast: Expr, input: ClusterQue
     attachSelectorProvenance(mergedResult.series, merged.flat(), input.lookbackDeltaMs ?? DEFAULT_LOOKBACK_DELTA_MS);
   }
 
+  const lookbackMs = input.lookbackDeltaMs ?? DEFAULT_LOOKBACK_DELTA_MS;
   let perNode: (EvaluatedResult | null)[] | undefined;
+  let perNodeLookback: (NodeLookback | null)[] | undefined;
   if (opts.perNode) {
+    perNodeLookback = [];
     perNode = snapshot.outcomes.map((o) => {
-      if (!o.ok) return null;
+      if (!o.ok) {
+        perNodeLookback!.push(null);
+        return null;
+      }
       const store = new PlannedStore(snapshot.requests, o.results.map((list) => list.map((s) => stripReplica(s, spec.replicaLabel))));
-      return toEvaluatedResult(evaluateOn(ast, input.expr, store, input.frame, evalOpts()));
+      const lb: NodeLookback =
+        opts.nodeLookback === 'scrape-interval' ? { source: 'scrape-interval', ...scrapeLookback(store.allSeries(), lookbackMs) } : { source: 'query', lookbackMs, intervalMs: null };
+      perNodeLookback!.push(lb);
+      return toEvaluatedResult(evaluateOn(ast, input.expr, store, input.frame, { ...evalOpts(), lookbackDeltaMs: lb.lookbackMs }));
     });
   }
   const t2 = performance.now();
@@ -153,6 +173,8 @@ export function evaluateSnapshot(spec: ClusterSpec, ast: Expr, input: ClusterQue
     strategy,
     merged: mergedResult,
     perNode,
+    perNodeLookback,
+    lookbackMs,
     provenance: summarizeProvenance(merged.flat()),
     findings,
     coverage,

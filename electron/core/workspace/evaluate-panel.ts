@@ -46,7 +46,7 @@ export function evaluatePanelOffline(
   profile: WorkspaceProfile,
   panel: WorkspacePanel,
   reads: readonly StoredRead[],
-  opts: { strategy?: MergeStrategy; signal?: AbortSignal } = {},
+  opts: { strategy?: MergeStrategy; signal?: AbortSignal; nodeLookback?: 'query' | 'scrape-interval' } = {},
 ): OfflineEvaluation {
   const spec = clusterSpecOf(profile, opts.strategy ?? panel.strategy);
   const frame = panelFrame(panel, reads);
@@ -58,6 +58,7 @@ export function evaluatePanelOffline(
     strategy: spec.strategy,
     perNode: panel.comparison.perNode,
     findings: panel.comparison.findings,
+    nodeLookback: opts.nodeLookback,
     signal: opts.signal,
   });
   return { spec, input, snapshot, result };

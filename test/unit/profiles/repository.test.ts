@@ -95,7 +95,7 @@ describe('ProfileRepository', () => {
       expect((e as ProfileError).fieldErrors).toEqual([{ path: 'nodes[0].endpoint.headers.X-New', message: 'enter a value for this header' }]);
     }
     delete bad.nodes[0].endpoint.headerNames;
-    await expect(repo.save(bad)).rejects.toMatchObject({ kind: 'invalid', fieldErrors: [{ path: 'nodes[1].endpoint.url', message: 'must be an http(s) URL' }] });
+    await expect(repo.save(bad)).rejects.toMatchObject({ kind: 'invalid', fieldErrors: [{ path: 'nodes[1].endpoint.url', message: 'must start with http:// or https://' }] });
   });
 
   it('duplicates with new ids and its own secret copies; deletes remove secrets; setActive checks the id', async () => {

@@ -28,7 +28,7 @@ describe('validateProfile', () => {
       'replicaLabel: must be a label name (letters, digits, _; not starting with a digit)',
       'timeoutMs: must be a whole number of milliseconds from 100 to 3600000',
       'nodes[1].name: another node is already called "A"',
-      'nodes[1].endpoint.url: must be an http(s) URL',
+      'nodes[1].endpoint.url: must start with http:// or https://',
     ]);
   });
 

@@ -98,12 +98,22 @@ describe('profile form ↔ ProfileInput', () => {
     form.timeout = 'soon';
     form.nodes[1].remoteTimeout = '5 min';
     form.nodes[0].requiredMatchers = 'env';
+    form.nodes[0].url = 'prom-a:9090';
+    form.nodes[1].url = 'http://prom-b:9090/api/v1/read';
     const { errors } = toProfileInput(form);
     expect(errors).toEqual({
       timeoutMs: expect.any(String),
       'nodes[1].endpoint.remoteTimeoutMs': expect.any(String),
       'nodes[0].endpoint.requiredMatchers': 'Line 1: write name=value.',
     });
+  });
+  it('takes a base URL as its read endpoint and words a bad one once, naming the node', () => {
+    const form = newProfileForm();
+    form.nodes[0].url = '127.0.0.1:9091';
+    form.nodes[1].url = 'ftp://prom-b';
+    const { input, errors } = toProfileInput(form);
+    expect(input.nodes[0].endpoint.url).toBe('http://127.0.0.1:9091/api/v1/read');
+    expect(errors).toEqual({ 'nodes[1].endpoint.url': 'The URL of node 2 must start with http:// or https://.' });
   });
   it('a new profile has two nodes, partial policy and sensible defaults', () => {
     const { input } = toProfileInput(newProfileForm());

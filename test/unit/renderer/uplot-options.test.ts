@@ -29,7 +29,7 @@ describe('uPlot options', () => {
   it('formats the y axis in the unit', () => {
     const o = buildUPlotOptions(base);
     const values = o.axes![1].values as (u: unknown, splits: number[]) => string[];
-    expect(values(null, [0, 1024, 1536])).toEqual(['0 B', '1 KiB', '1.5 KiB']);
+    expect(values(null, [0, 512, 1024, 1536])).toEqual(['0 B', '0.5 KiB', '1 KiB', '1.5 KiB']);
   });
   it('sizes the y axis from its longest label', () => {
     expect(yAxisSize(null, ['1 KiB', '3.91 KiB/s'])).toBeGreaterThan(yAxisSize(null, ['1', '2']));

@@ -22,18 +22,21 @@ export interface PlotBox {
   width: number;
 }
 
-/** A stretch to shade on the plot (the finding the user picked), unix ms. */
+/** A stretch to shade on the plot (a node's gap, or the finding the user picked), unix ms. */
 export interface Band {
   startMs: number;
   endMs: number;
   color: string;
+  /** Fill opacity; default 0.18. */
+  alpha?: number;
 }
 
 export interface CompareChartInput extends Omit<ChartOptionsInput, 'series' | 'stacked'> {
   lines: readonly CompareLine[];
   syncKey: string;
   onPlotBox?: (box: PlotBox) => void;
-  band?: Band | null;
+  /** Shaded under the lines, in order. */
+  bands?: readonly Band[];
 }
 
 /** Canvas x extent of a band, clipped to the plot box; null when it is out of view. At least 2 px wide so an
@@ -71,18 +74,24 @@ export function buildCompareOptions(input: CompareChartInput): uPlot.Options {
   });
   // setSeries off: focusing a series in one tile must not dim unrelated series (by index) in the others.
   o.cursor = { ...o.cursor, sync: { key: input.syncKey, setSeries: false } };
-  const band = input.band;
-  if (band) {
+  const bands = input.bands ?? [];
+  if (bands.length) {
     o = withHooks(o, {
-      // Under the series: drawClear runs after the canvas is cleared and before the lines are drawn.
+      // Under the series: drawClear runs after the canvas is cleared and before the lines are drawn. The drawn
+      // boxes are noted on the chart's root (data-band-px, canvas px) so a test can look at the pixels there.
       drawClear: [
         (u) => {
-          const px = bandPixels(u.valToPos(band.startMs / 1000, 'x', true), u.valToPos(band.endMs / 1000, 'x', true), u.bbox.left, u.bbox.width);
-          if (!px) return;
+          const drawn: { x: number; y: number; width: number; height: number }[] = [];
           u.ctx.save();
-          u.ctx.fillStyle = withAlpha(band.color, 0.18);
-          u.ctx.fillRect(px.x, u.bbox.top, px.width, u.bbox.height);
+          for (const band of bands) {
+            const px = bandPixels(u.valToPos(band.startMs / 1000, 'x', true), u.valToPos(band.endMs / 1000, 'x', true), u.bbox.left, u.bbox.width);
+            if (!px) continue;
+            u.ctx.fillStyle = withAlpha(band.color, band.alpha ?? 0.18);
+            u.ctx.fillRect(px.x, u.bbox.top, px.width, u.bbox.height);
+            drawn.push({ x: Math.round(px.x), y: Math.round(u.bbox.top), width: Math.round(px.width), height: Math.round(u.bbox.height) });
+          }
           u.ctx.restore();
+          u.root.dataset.bandPx = JSON.stringify(drawn);
         },
       ],
     });

@@ -4,6 +4,7 @@
 import type { Finding } from '@shared/api/query-types';
 import { formatSeriesLabels } from '../format';
 import { formatDuration } from '../time-range';
+import { DEFAULT_TIME_FORMAT, formatMoment, type TimeFormat } from '../time-format';
 
 const SEVERITY_RANK: Record<Finding['severity'], number> = { high: 0, medium: 1, low: 2 };
 
@@ -26,10 +27,9 @@ export function formatFindingDuration(ms: number): string {
   return formatDuration(Math.round(ms / 1000) * 1000);
 }
 
-export function formatTime(ms: number): string {
-  const d = new Date(ms);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+/** Finding and coverage times in the window's one format. */
+export function formatTime(ms: number, f: TimeFormat = DEFAULT_TIME_FORMAT): string {
+  return formatMoment(ms, f);
 }
 
 export function formatCoveredBy(nodes: readonly string[]): string {

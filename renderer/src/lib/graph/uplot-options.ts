@@ -3,7 +3,10 @@
 // runtime import, no DOM, so it is unit-tested in Node. UPlotChart.svelte only creates/updates/destroys the plot.
 import type uPlot from 'uplot';
 import type { YColumn } from './align';
-import { formatTicks, type Unit } from './units';
+import type { Unit } from './units';
+import { linearLabels, linearSplits, logLabels, logSplits } from './ticks';
+import { timeAxisLabels, timeAxisSpace } from './time-axis';
+import { DEFAULT_TIME_FORMAT, type TimeFormat } from '../time-format';
 
 export interface ChartSeriesSpec {
   label: string;
@@ -38,6 +41,8 @@ export interface ChartOptionsInput {
   onCursor?: (c: CursorInfo) => void;
   /** Drag-selected x range in unix seconds; the chart does not zoom itself (the Graph keeps an undo stack). */
   onZoom?: (minSec: number, maxSec: number) => void;
+  /** How the x axis writes times (the window's setting); local 24 h by default. */
+  timeFormat?: TimeFormat;
 }
 
 /** Above this many series the cursor draws no per-series hover dots (the tooltip still names the nearest). */
@@ -79,8 +84,18 @@ export function yAxisSize(_u: unknown, values: readonly string[] | null): number
   return Math.max(40, Math.round(longest * 7.2 + 22));
 }
 
+/** The plot's height in CSS px (uPlot's bbox is in canvas px). */
+function plotHeightPx(u: uPlot): number {
+  const ratio = (globalThis as { devicePixelRatio?: number }).devicePixelRatio || 1;
+  return (u.bbox?.height ?? 300) / ratio;
+}
+
 export function buildUPlotOptions(input: ChartOptionsInput): uPlot.Options {
   const log = input.yScale === 'log';
+  // The labels last drawn, noted on the chart's root after each draw (data-x-ticks, data-y-ticks): the axes are
+  // canvas text, and this is how a test (or devtools) reads what the user sees.
+  const drawn = { x: [] as string[], y: [] as string[] };
+  const note = <T extends string[]>(k: 'x' | 'y', labels: T): T => ((drawn[k] = labels), labels);
   const series: uPlot.Series[] = [
     {},
     ...input.series.map(
@@ -128,8 +143,16 @@ export function buildUPlotOptions(input: ChartOptionsInput): uPlot.Options {
       },
     },
     axes: [
-      axis({}),
-      axis({ size: yAxisSize, values: (_u, splits) => formatTicks(splits, input.unit) }),
+      axis({
+        space: timeAxisSpace(input.timeFormat ?? DEFAULT_TIME_FORMAT),
+        values: (_u, splits, _ax, _space, incr) => note('x', timeAxisLabels(splits, incr, input.timeFormat ?? DEFAULT_TIME_FORMAT)),
+      }),
+      axis({
+        size: yAxisSize,
+        // Round steps in the unit's own base (see ticks.ts); on a log scale whole decades only.
+        splits: (u, _ax, min, max, incr) => (log ? logSplits(min, max, Math.max(2, Math.floor(plotHeightPx(u) / 22))) : linearSplits(min, max, incr, input.unit)),
+        values: (_u, splits) => note('y', log ? logLabels(splits, input.unit) : linearLabels(splits, splits.length > 1 ? splits[1] - splits[0] : 1, input.unit)),
+      }),
     ],
     cursor: {
       drag: { x: true, y: false, setScale: false },
@@ -141,6 +164,13 @@ export function buildUPlotOptions(input: ChartOptionsInput): uPlot.Options {
     },
     focus: { alpha: 0.35 },
     hooks: {
+      draw: [
+        (u) => {
+          if (!u.root?.dataset) return;
+          u.root.dataset.xTicks = drawn.x.join('|');
+          u.root.dataset.yTicks = drawn.y.join('|');
+        },
+      ],
       setCursor: [
         (u) => {
           const c = u.cursor;

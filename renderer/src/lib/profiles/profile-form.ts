@@ -1,6 +1,7 @@
 // The profile editor's form model and its mapping to/from the contract: ProfileView (redacted) → form,
 // form → ProfileInput with one-way SecretPatch values. Every text box is a string here; parsing and local validation
 // happen once, in toProfileInput, with error keys that use the same dotted paths the app's validation answers with.
+import { normalizeReadUrl, readUrlProblem } from '@shared/api/read-url';
 import type {
   Compat,
   EndpointInput,
@@ -221,8 +222,10 @@ function parsePairs(text: string, path: string, errors: FieldErrors): Record<str
 
 const opt = (s: string): string | undefined => (s.trim() === '' ? undefined : s.trim());
 
-function endpointInput(n: NodeForm, base: string, errors: FieldErrors): EndpointInput {
-  const e: EndpointInput = { url: n.url.trim() };
+function endpointInput(n: NodeForm, base: string, errors: FieldErrors, nodeNumber: number): EndpointInput {
+  const e: EndpointInput = { url: normalizeReadUrl(n.url) };
+  const urlProblem = readUrlProblem(e.url, nodeNumber);
+  if (urlProblem) errors[`${base}.url`] = urlProblem;
   if (opt(n.endpointName)) e.name = n.endpointName.trim();
   if (opt(n.remoteTimeout)) {
     const ms = parseDuration(n.remoteTimeout);
@@ -294,7 +297,7 @@ export function toProfileInput(form: ProfileForm): { input: ProfileInput; errors
   if (timeoutMs === null) errors.timeoutMs = 'Write a duration such as 30s or 1m.';
   const nodes: NodeInput[] = form.nodes.map((n, i) => {
     const base = `nodes[${i}].endpoint`;
-    const node: NodeInput = { name: n.name.trim(), endpoint: endpointInput(n, base, errors) };
+    const node: NodeInput = { name: n.name.trim(), endpoint: endpointInput(n, base, errors, i + 1) };
     if (n.id) node.id = n.id;
     return node;
   });

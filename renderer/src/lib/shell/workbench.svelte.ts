@@ -81,6 +81,26 @@ class Workbench {
     this.nodeStatus = { ...this.nodeStatus, [profileId]: m };
   }
 
+  /**
+   * A run that failed: nodes that finished reading keep their answer (ok or failed); when no node answered at all
+   * every node is marked failed with the run's message. A parse error reads nothing and changes nothing.
+   */
+  recordFailedRun(profileId: string, progress: readonly { node: string; state: string; error?: string }[], message: string): void {
+    const m: Record<string, NodeStatus> = { ...(this.nodeStatus[profileId] ?? {}) };
+    let touched = false;
+    for (const p of progress) {
+      if (p.state === 'failed') m[p.node] = { ok: false, detail: p.error ?? message, source: 'query' };
+      else if (p.state === 'done') m[p.node] = { ok: true, detail: 'answered the last run', source: 'query' };
+      else continue;
+      touched = true;
+    }
+    if (!touched && message.startsWith('No node answered')) {
+      for (const p of progress) m[p.node] = { ok: false, detail: message, source: 'query' };
+      touched = true;
+    }
+    if (touched) this.nodeStatus = { ...this.nodeStatus, [profileId]: m };
+  }
+
   recordConnectionReport(profileId: string, nodes: readonly NodeConnectionReport[]): void {
     const m: Record<string, NodeStatus> = { ...(this.nodeStatus[profileId] ?? {}) };
     for (const n of nodes) m[n.nodeName] = { ok: n.ok, detail: n.summary, source: 'test' };

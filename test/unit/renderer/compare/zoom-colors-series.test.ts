@@ -87,9 +87,10 @@ describe('compare chart options', () => {
     expect(o.series[1]).toMatchObject({ width: 2, stroke: '#112233' });
     expect(o.series[2]).toMatchObject({ width: 1, stroke: '#11223373', dash: [6, 3] });
     expect(o.hooks?.drawClear).toBeUndefined();
-    const withBand = buildCompareOptions({ ...base, lines: [], band: { startMs: 0, endMs: 1, color: '#000000' }, onPlotBox: () => undefined });
+    const withBand = buildCompareOptions({ ...base, lines: [], bands: [{ startMs: 0, endMs: 1, color: '#000000' }], onPlotBox: () => undefined });
     expect(withBand.hooks?.drawClear).toHaveLength(1);
-    expect(withBand.hooks?.draw).toHaveLength(1);
+    // Its own report of the plot box, after the base options' note of the drawn tick labels.
+    expect(withBand.hooks?.draw).toHaveLength(2);
     const wide = buildCompareOptions({ ...base, lines: [{ label: 'm', color: '#445566', bold: true, wide: true }] });
     expect(wide.series[1]).toMatchObject({ width: 5, stroke: '#4455668c' });
   });
