@@ -23,7 +23,8 @@ export function applyProfileInput(
     return {
       id: old ? old.id : newId(),
       name: n.name,
-      endpoint: applyEndpointInput(n.endpoint, old?.endpoint, `nodes[${i}].endpoint`, errors),
+      // A base URL ("http://prom-a:9090", "prom-a:9090") means its remote_read endpoint, as the form shows it.
+      endpoint: applyEndpointInput({ ...n.endpoint, url: normalizeReadUrl(n.endpoint.url) }, old?.endpoint, `nodes[${i}].endpoint`, errors),
       ...(n.queryApi?.url ? { queryApi: applyQueryApiInput(n.queryApi, old?.queryApi, `nodes[${i}].queryApi`, errors) } : {}),
       ...(n.group?.trim() ? { group: n.group.trim() } : {}),
     };
@@ -62,8 +63,7 @@ function applyQueryApiInput(input: QueryApiInput, old: QueryApiConfig | undefine
 
 export function applyEndpointInput(input: EndpointInput, old: EndpointConfig | undefined, at: string, errors: FieldError[]): EndpointConfig {
   const { secrets, headerNames, basicAuth, authorization, oauth2, tlsConfig, proxyUrl, ...plain } = input;
-  // A base URL ("http://prom-a:9090", "prom-a:9090") means its remote_read endpoint, as the form shows it.
-  const e: EndpointConfig = { ...plain, url: normalizeReadUrl(plain.url) };
+  const e: EndpointConfig = { ...plain };
   const password = patched(secrets?.basicAuthPassword, old?.basicAuth?.password);
   if (basicAuth || password !== undefined) e.basicAuth = { ...basicAuth, ...(password !== undefined ? { password } : {}) };
   const credentials = patched(secrets?.authorizationCredentials, old?.authorization?.credentials);

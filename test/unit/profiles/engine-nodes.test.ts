@@ -74,7 +74,7 @@ describe('profiles with engine nodes', () => {
     const repo = new ProfileRepository(new MemoryProfileStorage(), new MemorySecretStore());
     const bad = input();
     bad.nodes[1].queryApi = { url: 'ftp://x' };
-    await expect(repo.save(bad)).rejects.toMatchObject({ kind: 'invalid', fieldErrors: [{ path: 'nodes[1].queryApi.url', message: 'must be an http(s) URL' }] });
+    await expect(repo.save(bad)).rejects.toMatchObject({ kind: 'invalid', fieldErrors: [{ path: 'nodes[1].queryApi.url', message: 'must start with http:// or https://' }] });
   });
 
   it('the CLI resolves query API and engine secrets from RRX_<NODE>_QUERY_API_* and RRX_<ENGINE>_* variables', async () => {
