@@ -85,6 +85,7 @@ export function createQueryHandlers(deps: QueryHandlerDeps) {
         perNode: request.perNode ?? request.kind === 'range',
         findings: request.findings ?? false,
         signal,
+        timeoutMs: spec.queryTimeoutMs,
       });
       return view(session, res, performance.now() - started);
     },
@@ -101,6 +102,7 @@ export function createQueryHandlers(deps: QueryHandlerDeps) {
         strategy,
         perNode: session.request.perNode ?? session.request.kind === 'range',
         findings: session.request.findings ?? false,
+        timeoutMs: session.spec.queryTimeoutMs,
       });
       return view(session, res, performance.now() - started);
     },

@@ -34,6 +34,7 @@ export function applyProfileInput(
     compat: input.compat,
   };
   if (input.replicaLabel) profile.replicaLabel = input.replicaLabel;
+  if (input.queryTimeoutMs !== undefined) profile.queryTimeoutMs = input.queryTimeoutMs;
   if (existing?.demo) profile.demo = true;
   return { profile, errors };
 }

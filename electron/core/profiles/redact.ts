@@ -48,6 +48,7 @@ export function redactProfile(p: ClusterProfile): ProfileView {
     compat: p.compat ?? 'prometheus3',
   };
   if (p.replicaLabel !== undefined) view.replicaLabel = p.replicaLabel;
+  if (p.queryTimeoutMs !== undefined) view.queryTimeoutMs = p.queryTimeoutMs;
   if (p.demo) view.demo = true;
   return view;
 }

@@ -11,5 +11,7 @@ export interface ClusterSpec {
   strategy: MergeStrategy;
   partialPolicy: 'partial' | 'strict';
   timeoutMs: number;
+  /** PromQL evaluation's timeout (Prometheus's --query.timeout); absent: the engine's 2 minutes. */
+  queryTimeoutMs?: number;
   compat: Compat;
 }
