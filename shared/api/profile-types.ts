@@ -104,6 +104,8 @@ export interface ProfileView {
   replicaLabel?: string;
   mergeStrategy: MergeStrategy;
   timeoutMs: number;
+  /** How long PromQL evaluation may run (Prometheus's --query.timeout); absent: 2 minutes. */
+  queryTimeoutMs?: number;
   partialPolicy: PartialPolicy;
   compat: Compat;
   /** The embedded demo cluster: generated data, clearly labelled. */
@@ -134,6 +136,8 @@ export interface ProfileInput {
   replicaLabel?: string;
   mergeStrategy: MergeStrategy;
   timeoutMs: number;
+  /** How long PromQL evaluation may run (Prometheus's --query.timeout); absent: 2 minutes. */
+  queryTimeoutMs?: number;
   partialPolicy: PartialPolicy;
   compat: Compat;
   engines?: EngineInput[];

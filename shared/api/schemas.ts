@@ -80,6 +80,7 @@ export const profileInputSchema = s.object({
   replicaLabel: optStr(256),
   mergeStrategy: strategySchema,
   timeoutMs: s.number({ integer: true, min: 100, max: 3_600_000 }),
+  queryTimeoutMs: s.optional(s.number({ integer: true, min: 1000, max: 3_600_000 })),
   partialPolicy: s.enum(['partial', 'strict'] as const),
   compat: s.enum(['prometheus3', 'prometheus2'] as const),
 });

@@ -18,7 +18,7 @@ export class GrafanaServers {
     await this.stop(profileId);
     const spec = await this.clusterFor(profileId);
     try {
-      const server = await startQueryApiServer({ spec, listen: { host: '127.0.0.1', port }, cache: this.cache });
+      const server = await startQueryApiServer({ spec, listen: { host: '127.0.0.1', port }, cache: this.cache, queryTimeoutMs: spec.queryTimeoutMs });
       this.running.set(profileId, { server, profileName: spec.name });
       return this.statusOf(profileId)!;
     } catch (e) {

@@ -86,6 +86,7 @@ export function createQueryHandlers(deps: QueryHandlerDeps) {
         findings: request.findings ?? false,
         nodeLookback: comparisonLookback(request),
         signal,
+        timeoutMs: spec.queryTimeoutMs,
       });
       return view(session, res, performance.now() - started);
     },
@@ -103,6 +104,7 @@ export function createQueryHandlers(deps: QueryHandlerDeps) {
         perNode: session.request.perNode ?? session.request.kind === 'range',
         findings: session.request.findings ?? false,
         nodeLookback: comparisonLookback(session.request),
+        timeoutMs: session.spec.queryTimeoutMs,
       });
       return view(session, res, performance.now() - started);
     },

@@ -45,6 +45,7 @@ export function applyProfileInput(
   };
   if (input.replicaLabel) profile.replicaLabel = input.replicaLabel;
   if (input.engines !== undefined || existing?.engines !== undefined) profile.engines = engines;
+  if (input.queryTimeoutMs !== undefined) profile.queryTimeoutMs = input.queryTimeoutMs;
   if (existing?.demo) profile.demo = true;
   return { profile, errors };
 }

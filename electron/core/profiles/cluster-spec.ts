@@ -11,6 +11,7 @@ export function clusterSpecOf(p: ClusterProfile): ClusterSpec {
     strategy: p.mergeStrategy,
     partialPolicy: p.partialPolicy,
     timeoutMs: p.timeoutMs,
+    ...(p.queryTimeoutMs !== undefined ? { queryTimeoutMs: p.queryTimeoutMs } : {}),
     compat: p.compat ?? 'prometheus3',
     ...(p.engines?.length ? { engines: p.engines.map((e) => ({ name: e.name, queryApi: e.queryApi })) } : {}),
   };

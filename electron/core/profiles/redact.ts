@@ -63,6 +63,7 @@ export function redactProfile(p: ClusterProfile): ProfileView {
     compat: p.compat ?? 'prometheus3',
   };
   if (p.replicaLabel !== undefined) view.replicaLabel = p.replicaLabel;
+  if (p.queryTimeoutMs !== undefined) view.queryTimeoutMs = p.queryTimeoutMs;
   if (p.demo) view.demo = true;
   if (p.engines?.length) view.engines = p.engines.map((e) => ({ id: e.id, name: e.name, queryApi: redactQueryApi(e.queryApi) }));
   return view;

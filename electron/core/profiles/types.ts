@@ -34,6 +34,8 @@ export interface ClusterProfile {
   replicaLabel?: string;
   mergeStrategy: MergeStrategy;
   timeoutMs: number;
+  /** How long PromQL evaluation may run (Prometheus's --query.timeout); absent: 2 minutes. */
+  queryTimeoutMs?: number;
   partialPolicy: PartialPolicy;
   /** Default 'prometheus3'. */
   compat?: Compat;

@@ -35,6 +35,9 @@ export function validateProfile(p: ClusterProfile): FieldError[] {
   }
   if (!MERGE_STRATEGIES.includes(p.mergeStrategy)) err('mergeStrategy', `must be one of ${MERGE_STRATEGIES.join(', ')}`);
   if (!Number.isInteger(p.timeoutMs) || p.timeoutMs < 100 || p.timeoutMs > 3_600_000) err('timeoutMs', 'must be a whole number of milliseconds from 100 to 3600000');
+  if (p.queryTimeoutMs !== undefined && (!Number.isInteger(p.queryTimeoutMs) || p.queryTimeoutMs < 1000 || p.queryTimeoutMs > 3_600_000)) {
+    err('queryTimeoutMs', 'must be a whole number of milliseconds from 1000 to 3600000');
+  }
   if (p.partialPolicy !== 'partial' && p.partialPolicy !== 'strict') err('partialPolicy', 'must be partial or strict');
   if (p.compat !== undefined && p.compat !== 'prometheus3' && p.compat !== 'prometheus2') err('compat', 'must be prometheus3 or prometheus2');
   if (!Array.isArray(p.nodes) || p.nodes.length === 0) {

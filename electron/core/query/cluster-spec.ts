@@ -13,6 +13,8 @@ export interface ClusterSpec {
   strategy: MergeStrategy;
   partialPolicy: 'partial' | 'strict';
   timeoutMs: number;
+  /** PromQL evaluation's timeout (Prometheus's --query.timeout); absent: the engine's 2 minutes. */
+  queryTimeoutMs?: number;
   compat: Compat;
   /** Nodes with an engine only (no remote_read): delegate targets and extra comparison columns. */
   engines?: EngineNode[];

@@ -32,6 +32,14 @@ describe('validateProfile', () => {
     ]);
   });
 
+  it('the query timeout is optional and bounded (1 s to 1 h)', () => {
+    const p = base();
+    p.queryTimeoutMs = 120_000;
+    expect(validateProfile(p)).toEqual([]);
+    p.queryTimeoutMs = 500;
+    expect(validateProfile(p).map(formatFieldError)).toEqual(['queryTimeoutMs: must be a whole number of milliseconds from 1000 to 3600000']);
+  });
+
   it('applies Prometheus remote_read rules', () => {
     const p = base();
     p.nodes[0].endpoint = {

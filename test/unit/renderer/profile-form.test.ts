@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProfileView } from '../../../shared/api/profile-types';
 import { formFieldKey, newProfileForm, profileFormFromView, toProfileInput } from '../../../renderer/src/lib/profiles/profile-form';
+import { formatDuration } from '../../../renderer/src/lib/time-range';
 
 const view: ProfileView = {
   id: 'p1',
@@ -121,6 +122,19 @@ describe('profile form ↔ ProfileInput', () => {
     expect(input.timeoutMs).toBe(30_000);
     expect(input.id).toBeUndefined();
     expect(input.nodes[0].id).toBeUndefined();
+  });
+  it('the query timeout: empty means the default, a duration round-trips, a bad one is reported', () => {
+    const form = newProfileForm();
+    expect(form.queryTimeout).toBe('');
+    expect(toProfileInput(form).input.queryTimeoutMs).toBeUndefined();
+    form.queryTimeout = '90s';
+    expect(toProfileInput(form).input.queryTimeoutMs).toBe(90_000);
+    expect(profileFormFromView({ ...view, queryTimeoutMs: 300_000 }).queryTimeout).toBe(formatDuration(300_000));
+    expect(profileFormFromView(view).queryTimeout).toBe('');
+    for (const bad of ['soon', '10ms', '2h']) {
+      form.queryTimeout = bad;
+      expect(toProfileInput(form).errors.queryTimeoutMs).toMatch(/from 1s to 1h/);
+    }
   });
   it('oauth2 scopes and params parse from text', () => {
     const form = newProfileForm();

@@ -6,7 +6,7 @@ import type { RangeWindow } from '../functions/window';
 import { formatG, goQuote } from './annotations';
 import type { Evaluator } from './evaluator';
 import { QueryError } from './errors';
-import { CHECK_MASK, stepTime, type StepGrid } from './grid';
+import { CHECK_MASK, CHECK_WORK, stepTime, type StepGrid } from './grid';
 import { loadRangeSelector, windowEnd } from './eval-selector';
 import { evalSubqueryRange } from './eval-subquery';
 import { METRIC_NAME, dropMetricName } from './labels-ops';
@@ -72,8 +72,13 @@ export function evalRangeCall(ev: Evaluator, call: Call, argIndex: number, grid:
     let lo = 0;
     let hi = 0;
     let count = 0;
+    // Checked by work done, not steps: one step over a million-point window is already a lot.
+    let work = 0;
     for (let i = 0; i < grid.steps; i++) {
-      if ((i & CHECK_MASK) === 0) ev.checkAbort();
+      if (++work > CHECK_WORK) {
+        ev.checkAbort();
+        work = 0;
+      }
       const t = stepTime(grid, i);
       const end = windowEnd(t, offsetMs, at);
       const start = end - rangeMs;
@@ -101,6 +106,7 @@ export function evalRangeCall(ev: Evaluator, call: Call, argIndex: number, grid:
         value = kernel(w, params);
         if (value === undefined) continue;
       }
+      work += hi - lo;
       if (!o) o = newStepSeries(s.labels, grid.steps, keepName ? s.dropName : true);
       o.present[i] = 1;
       o.values[i] = value;

@@ -19,3 +19,6 @@ export function stepTime(g: StepGrid, i: number): number {
 
 /** Long per-step loops call the evaluator's checkAbort when `(i & CHECK_MASK) === 0`: every 16 384 steps. */
 export const CHECK_MASK = 0x3fff;
+
+/** Loops whose steps cost unequal work (range windows) check after about this many points visited. */
+export const CHECK_WORK = 1 << 20;

@@ -12,16 +12,44 @@ import { deserializeError, makeJob, type EvalReply } from './job';
 
 interface PoolConfig {
   entry: URL | string;
-  /** Idle workers kept warm (unref'd, so they never hold the process open). */
+  /** Idle workers kept warm (unref'd, so they never hold the process open); serve-api runs 4 queries at once. */
   maxIdle: number;
 }
 
 let config: PoolConfig | undefined;
 const idle: Worker[] = [];
+/** Removes the listeners that drop a parked worker from `idle` if it dies. */
+const unparkers = new WeakMap<Worker, () => void>();
 
-/** Evaluate in worker threads started from `entry` (a bundled eval-worker/entry.ts). */
-export function useEvalWorkers(entry: URL | string, maxIdle = 2): void {
+/** An idle worker that dies (it should not) simply leaves the pool. */
+function park(w: Worker): void {
+  const gone = (): void => {
+    const i = idle.indexOf(w);
+    if (i >= 0) idle.splice(i, 1);
+  };
+  w.once('exit', gone);
+  w.once('error', gone);
+  unparkers.set(w, () => {
+    w.off('exit', gone);
+    w.off('error', gone);
+  });
+  w.unref();
+  idle.push(w);
+}
+
+function unpark(): Worker | undefined {
+  const w = idle.pop();
+  if (w) unparkers.get(w)?.();
+  return w;
+}
+
+/**
+ * Evaluate in worker threads started from `entry` (a bundled eval-worker/entry.ts). One worker starts at once, so
+ * its start-up (a few hundred ms on a busy machine) overlaps the first fan-out instead of following it.
+ */
+export function useEvalWorkers(entry: URL | string, maxIdle = 4): void {
   config = { entry, maxIdle };
+  if (idle.length === 0) park(new Worker(entry));
 }
 
 export function evalWorkersEnabled(): boolean {
@@ -54,7 +82,7 @@ export async function evaluateOffThread(
   if (!config) return evaluateSnapshot(spec, ast, input, snapshot, opts);
   const { maxIdle } = config;
   const job = makeJob(spec, ast, input, snapshot, rest);
-  const worker = idle.pop() ?? new Worker(config.entry);
+  const worker = unpark() ?? new Worker(config.entry);
   worker.ref();
 
   return new Promise<ClusterQueryResult>((resolve, reject) => {
@@ -68,10 +96,8 @@ export async function evaluateOffThread(
     };
     const dispose = (keep: boolean): void => {
       cleanup();
-      if (keep && idle.length < maxIdle) {
-        worker.unref();
-        idle.push(worker);
-      } else void worker.terminate();
+      if (keep && idle.length < maxIdle) park(worker);
+      else void worker.terminate();
     };
     const onMessage = (reply: EvalReply): void => {
       dispose(true);

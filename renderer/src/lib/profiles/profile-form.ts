@@ -85,6 +85,8 @@ export interface ProfileForm {
   replicaLabel: string;
   mergeStrategy: MergeStrategy;
   timeout: string;
+  /** PromQL evaluation's timeout; empty: the default (2m). */
+  queryTimeout: string;
   partialPolicy: PartialPolicy;
   compat: Compat;
   nodes: NodeForm[];
@@ -113,6 +115,7 @@ export function newProfileForm(): ProfileForm {
     replicaLabel: 'replica',
     mergeStrategy: 'penalty',
     timeout: '30s',
+    queryTimeout: '',
     partialPolicy: 'partial',
     compat: 'prometheus3',
     nodes: [newNodeForm(0), newNodeForm(1)],
@@ -181,6 +184,7 @@ export function profileFormFromView(p: ProfileView): ProfileForm {
     replicaLabel: p.replicaLabel ?? '',
     mergeStrategy: p.mergeStrategy,
     timeout: formatDuration(p.timeoutMs),
+    queryTimeout: p.queryTimeoutMs !== undefined ? formatDuration(p.queryTimeoutMs) : '',
     partialPolicy: p.partialPolicy,
     compat: p.compat,
     nodes: p.nodes.map(nodeFormFromView),
@@ -295,6 +299,10 @@ export function toProfileInput(form: ProfileForm): { input: ProfileInput; errors
   const errors: FieldErrors = {};
   const timeoutMs = parseDuration(form.timeout);
   if (timeoutMs === null) errors.timeoutMs = 'Write a duration such as 30s or 1m.';
+  const queryTimeoutMs = opt(form.queryTimeout) ? parseDuration(form.queryTimeout.trim()) : undefined;
+  if (queryTimeoutMs === null || (queryTimeoutMs !== undefined && (queryTimeoutMs < 1000 || queryTimeoutMs > 3_600_000))) {
+    errors.queryTimeoutMs = 'Write a duration from 1s to 1h, such as 2m, or leave it empty for 2m.';
+  }
   const nodes: NodeInput[] = form.nodes.map((n, i) => {
     const base = `nodes[${i}].endpoint`;
     const node: NodeInput = { name: n.name.trim(), endpoint: endpointInput(n, base, errors, i + 1) };
@@ -311,6 +319,7 @@ export function toProfileInput(form: ProfileForm): { input: ProfileInput; errors
   };
   if (form.id) input.id = form.id;
   if (opt(form.replicaLabel)) input.replicaLabel = form.replicaLabel.trim();
+  if (typeof queryTimeoutMs === 'number') input.queryTimeoutMs = queryTimeoutMs;
   return { input, errors };
 }
 
