@@ -8,6 +8,7 @@ import { EXIT_OK, UsageError, type CliCommand, type CliIO } from '../command';
 import { CLUSTER_OPTIONS, CLUSTER_USAGE, clusterFromFlags, type ClusterFlagValues } from '../cluster-flags';
 import { parseDurationMs } from '../time-arg';
 import { parseFlags } from './query';
+import { parseSize } from '../read-limit-flags';
 
 const USAGE = `rrx serve-api (--endpoint URL… | --profile NAME) [--listen 127.0.0.1:9095] [--token-file F]
           [--dedup STRATEGY] [--replica-label NAME] [--partial|--strict] [--compat prometheus2] [flags]
@@ -28,6 +29,8 @@ Extra query parameters: node=NAME|URL (answer from one node) and dedup=STRATEGY 
   --max-samples N             samples one query may hold in memory (default 50000000)
   --max-concurrent N          queries evaluated at once (default 4); up to 32 more wait up to 10 s, then 503
   --lookup-window D           longest window series/labels lookups read (default 1h)
+  --cache-size SIZE           memory budget of the raw-read cache (default 512MiB); the process stays
+                              within it plus a margin for the queries running (see the README)
   --access-log                one line per request on stderr (method, path, status, ms)
 
 ${CLUSTER_USAGE}`;
@@ -38,6 +41,7 @@ const OPTIONS = {
   'max-samples': { type: 'string' },
   'max-concurrent': { type: 'string' },
   'lookup-window': { type: 'string' },
+  'cache-size': { type: 'string' },
   'access-log': { type: 'boolean' },
   ...CLUSTER_OPTIONS,
 } as const;
@@ -48,6 +52,7 @@ type Values = ClusterFlagValues & {
   'max-samples'?: string;
   'max-concurrent'?: string;
   'lookup-window'?: string;
+  'cache-size'?: string;
   'access-log'?: boolean;
 };
 
@@ -89,6 +94,7 @@ export const serveApiCommand: CliCommand = {
     const maxConcurrent = positiveInt(v['max-concurrent'], '--max-concurrent');
     const lookupWindowMs = v['lookup-window'] !== undefined ? parseDurationMs(v['lookup-window']) : undefined;
     if (v['lookup-window'] !== undefined && !lookupWindowMs) throw new UsageError(`--lookup-window must be a duration such as 1h, got "${v['lookup-window']}"`);
+    const cacheBytes = v['cache-size'] !== undefined ? parseSize(v['cache-size'], 'cache-size') : undefined;
     const spec = await clusterFromFlags(v, io);
     if (io.signal.aborted) return EXIT_OK;
 
@@ -100,6 +106,7 @@ export const serveApiCommand: CliCommand = {
         token,
         maxSamples,
         lookupWindowMs: lookupWindowMs ?? undefined,
+        cacheBytes,
         gate: maxConcurrent ? { maxConcurrent } : undefined,
         onRequest: v['access-log'] ? (r) => io.stderr(`${r.method} ${r.path} ${r.status} ${Math.round(r.ms)}ms\n`) : undefined,
       });
