@@ -21,7 +21,8 @@ export type ReadLimitFlagValues = { [K in (typeof LIMIT_NAMES)[keyof typeof LIMI
 
 const UNITS: Record<string, number> = { '': 1, b: 1, kb: 1e3, mb: 1e6, gb: 1e9, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
 
-function parseSize(text: string, flag: string): number {
+/** A byte size flag value: bytes, or a number with KB/MB/GB or KiB/MiB/GiB. */
+export function parseSize(text: string, flag: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
   const unit = m ? UNITS[m[2].toLowerCase()] : undefined;
   const n = m && unit !== undefined ? Math.floor(Number(m[1]) * unit) : NaN;

@@ -212,8 +212,9 @@ function toRemoteReadError(
   },
 ): RemoteReadError {
   // The deadline and the caller's abort win over whatever the destroyed socket reported.
-  if (ctx.cancelled) return ctx.fail('cancelled', 'the read was cancelled');
-  if (ctx.timedOut) return ctx.fail('timeout', `no complete response within ${ctx.timeoutMs} ms`);
+  const host = e instanceof TransportError ? e.host : undefined; // set when a redirect led elsewhere
+  if (ctx.cancelled) return ctx.fail('cancelled', 'the read was cancelled', { host });
+  if (ctx.timedOut) return ctx.fail('timeout', `no complete response within ${ctx.timeoutMs} ms`, { host });
   if (e instanceof RemoteReadError) return e;
   if (e instanceof DecodeError) return ctx.fail(e.kind, e.message);
   if (e instanceof TransportError) return ctx.fail(e.kind, e.message, { cause: e, host: e.host });

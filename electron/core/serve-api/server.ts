@@ -81,6 +81,7 @@ export async function startQueryApiServer(opts: QueryApiServerOptions): Promise<
     delegateTo: opts.delegateTo,
   };
   const stopping = new AbortController();
+  const inFlight = new Set<AbortController>();
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://rrx.invalid');
@@ -104,11 +105,16 @@ export async function startQueryApiServer(opts: QueryApiServerOptions): Promise<
     if (found.allowed) return respondText(req, res, 405, 'Method Not Allowed\n', { Allow: found.allowed.join(', ') });
     if (!found.route) return respondText(req, res, 404, '404 page not found\n');
 
+    // One signal per request, aborted by the client hanging up or by close() through `inFlight` — not a listener
+    // per request on a shared signal, which 50 waiting clients would pile up (MaxListenersExceededWarning).
     const gone = new AbortController();
+    if (stopping.signal.aborted) gone.abort(stopping.signal.reason);
+    inFlight.add(gone);
     res.on('close', () => {
+      inFlight.delete(gone);
       if (!res.writableFinished) gone.abort(new Error('the client closed the connection'));
     });
-    const scope: RequestScope = { abortSources: [stopping.signal, gone.signal], pathParams: found.params };
+    const scope: RequestScope = { abortSources: [gone.signal], pathParams: found.params };
     try {
       const form = await readForm(req, url);
       respondSuccess(req, res, await found.route.handler(form, ctx, scope));
@@ -140,6 +146,7 @@ export async function startQueryApiServer(opts: QueryApiServerOptions): Promise<
     close() {
       closed ??= new Promise<void>((resolve) => {
         stopping.abort(new Error('the API server is stopping'));
+        for (const c of inFlight) c.abort(stopping.signal.reason);
         server.close(() => resolve());
         server.closeIdleConnections();
         // In-flight requests end as canceled through `stopping`; give them a moment, then cut what is left.

@@ -91,6 +91,21 @@ describe('redirect hygiene', () => {
     }
   });
 
+  it('a redirect to a node that never answers times out naming that node', async () => {
+    const hung = await startRemoteReadServer({ series: [], fault: { kind: 'hang' } });
+    try {
+      a.setFault({ kind: 'redirect', location: `http://localhost:${hung.port}/api/v1/read` });
+      const started = Date.now();
+      const e = await failure(remoteRead({ url: a.url, remoteTimeoutMs: 500 }, query));
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(e.kind).toBe('timeout');
+      expect(e.host).toBe(`localhost:${hung.port}`);
+      expect(e.toUserMessage()).toContain(`localhost:${hung.port}`);
+    } finally {
+      await hung.close();
+    }
+  });
+
   it('a redirect loop stops at once with a named error', async () => {
     a.setFault({ kind: 'redirect', location: '/api/v1/read' });
     const before = a.requestCount();

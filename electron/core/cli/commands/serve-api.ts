@@ -10,6 +10,7 @@ import { QUERY_TIMEOUT_USAGE, queryTimeoutFromFlag } from '../query-timeout-flag
 import { parseDurationMs } from '../time-arg';
 import { parseFlags } from '../flags';
 import { MODE_OPTIONS, MODE_USAGE, modeFromFlags, type ModeFlagValues } from '../mode-flags';
+import { parseSize } from '../read-limit-flags';
 
 const USAGE = `rrx serve-api (--endpoint URL… | --profile NAME) [--listen 127.0.0.1:9095] [--token-file F]
           [--dedup STRATEGY] [--replica-label NAME] [--partial|--strict] [--compat prometheus2] [flags]
@@ -34,6 +35,8 @@ ${QUERY_TIMEOUT_USAGE}; a request's
                               timeout parameter can shorten it
   --max-concurrent N          queries evaluated at once (default 4); up to 32 more wait up to 10 s, then 503
   --lookup-window D           longest window series/labels lookups read (default 1h)
+  --cache-size SIZE           memory budget of the raw-read cache (default 512MiB); the process stays
+                              within it plus a margin for the queries running (see the README)
   --access-log                one line per request on stderr (method, path, status, ms)
 
 ${MODE_USAGE}
@@ -47,6 +50,7 @@ const OPTIONS = {
   'query-timeout': { type: 'string' },
   'max-concurrent': { type: 'string' },
   'lookup-window': { type: 'string' },
+  'cache-size': { type: 'string' },
   'access-log': { type: 'boolean' },
   ...MODE_OPTIONS,
   ...CLUSTER_OPTIONS,
@@ -59,6 +63,7 @@ type Values = ClusterFlagValues & ModeFlagValues & {
   'query-timeout'?: string;
   'max-concurrent'?: string;
   'lookup-window'?: string;
+  'cache-size'?: string;
   'access-log'?: boolean;
 };
 
@@ -102,6 +107,7 @@ export const serveApiCommand: CliCommand = {
     const lookupWindowMs = v['lookup-window'] !== undefined ? parseDurationMs(v['lookup-window']) : undefined;
     if (v['lookup-window'] !== undefined && !lookupWindowMs) throw new UsageError(`--lookup-window must be a duration such as 1h, got "${v['lookup-window']}"`);
     const modeFlags = modeFromFlags(v);
+import { parseSize } from '../read-limit-flags';
     const spec = await clusterFromFlags(v, io);
     if (io.signal.aborted) return EXIT_OK;
 
@@ -114,6 +120,7 @@ export const serveApiCommand: CliCommand = {
         maxSamples,
         queryTimeoutMs,
         lookupWindowMs: lookupWindowMs ?? undefined,
+        cacheBytes,
         gate: maxConcurrent ? { maxConcurrent } : undefined,
         mode: modeFlags.explicit ? modeFlags.mode : undefined,
         maxMemoryBytes: modeFlags.maxMemoryBytes,

@@ -50,7 +50,7 @@ export class RawReadCache {
   }
 
   put(nodeKey: string, matchers: readonly LabelMatcher[], startMs: number, endMs: number, series: RawSeries[]): void {
-    const bytes = series.reduce((n, s) => n + s.timestamps.byteLength + s.values.byteLength + 64, 0);
+    const bytes = retainedBytes(series);
     if (bytes > this.budgetBytes) return;
     const key = matchersKey(matchers);
     // A wider read of the same selector replaces narrower ones it covers.
@@ -73,4 +73,23 @@ export class RawReadCache {
   private stillChanging(e: Entry, wantedEndMs: number): boolean {
     return e.endMs > e.readAtMs - VOLATILE_WINDOW_MS && wantedEndMs > e.readAtMs - VOLATILE_WINDOW_MS;
   }
+}
+
+/**
+ * What a cached read keeps alive: whole array buffers (a series may be a view of a larger one; shared buffers
+ * counted once) and its label strings and objects (estimated: V8 strings take ~2 bytes a character plus headers).
+ */
+export function retainedBytes(series: readonly RawSeries[]): number {
+  const buffers = new Set<ArrayBufferLike>();
+  let bytes = 0;
+  for (const s of series) {
+    for (const a of [s.timestamps, s.values]) {
+      if (buffers.has(a.buffer)) continue;
+      buffers.add(a.buffer);
+      bytes += a.buffer.byteLength;
+    }
+    bytes += 160; // the series object, its two typed-array views and the labels object
+    for (const name in s.labels) bytes += 64 + 2 * (name.length + s.labels[name].length);
+  }
+  return bytes;
 }
