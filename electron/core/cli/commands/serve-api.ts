@@ -107,7 +107,7 @@ export const serveApiCommand: CliCommand = {
     const lookupWindowMs = v['lookup-window'] !== undefined ? parseDurationMs(v['lookup-window']) : undefined;
     if (v['lookup-window'] !== undefined && !lookupWindowMs) throw new UsageError(`--lookup-window must be a duration such as 1h, got "${v['lookup-window']}"`);
     const modeFlags = modeFromFlags(v);
-import { parseSize } from '../read-limit-flags';
+    const cacheBytes = v['cache-size'] !== undefined ? parseSize(v['cache-size'], 'cache-size') : undefined;
     const spec = await clusterFromFlags(v, io);
     if (io.signal.aborted) return EXIT_OK;
 
