@@ -1,6 +1,6 @@
 // Prometheus HTTP API JSON for a query result or error, byte-for-byte in the shape /api/v1/query(_range) returns:
 // values as strings (Prometheus's MarshalFloat: shortest digits, 'e' form below 1e-6 and from 1e21), timestamps as unix seconds with millisecond precision.
-import { formatApiFloat } from './format-float';
+import { formatApiFloat, formatFloatF } from './format-float';
 import { QueryError, type QueryErrorType } from './errors';
 import type { QueryResult } from './query';
 
@@ -45,7 +45,8 @@ export function toPrometheusApiJson(r: QueryResult): PrometheusApiSuccess {
       };
       break;
     case 'scalar':
-      data = { resultType: 'scalar', result: [seconds(r.timestampMs), formatApiFloat(r.value)] };
+      // promql.Scalar marshals itself with FormatFloat 'f' (never 'e'), unlike vector and matrix samples.
+      data = { resultType: 'scalar', result: [seconds(r.timestampMs), formatFloatF(r.value)] };
       break;
     case 'string':
       data = { resultType: 'string', result: [seconds(r.timestampMs), r.value] };

@@ -5,6 +5,7 @@ import type { BinaryExpr, BinaryOp, VectorMatching } from '../parser/ast';
 import type { Labels } from '../../series/types';
 import { labelsKey } from '../../series/labels';
 import { goMod, goPow } from '../functions/math';
+import { goAtan2 } from '../functions/go-math';
 import type { Evaluator } from './evaluator';
 import { QueryError } from './errors';
 import type { StepGrid } from './grid';
@@ -30,7 +31,7 @@ export function arith(op: BinaryOp, l: number, r: number): number {
     case '^':
       return goPow(l, r);
     case 'atan2':
-      return Math.atan2(l, r);
+      return goAtan2(l, r);
     case '==':
       return l === r ? 1 : 0;
     case '!=':
