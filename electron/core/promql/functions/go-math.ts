@@ -5,6 +5,8 @@
 // Exp itself stays V8's (Go's amd64 assembly Exp is not reproduced here).
 /* eslint-disable no-loss-of-precision -- Go's constants as published; each parses to the same double Go uses. */
 
+import { trigReduce } from './trig-reduce';
+
 const bits = new DataView(new ArrayBuffer(8));
 
 /** [frac, exp] with frac in [0.5, 1) and x = frac × 2^exp (Go's Frexp), for finite non-zero x. */
@@ -91,7 +93,7 @@ export function goLog2(x: number): number {
 const PI4A = 7.85398125648498535156e-1;
 const PI4B = 3.77489470793079817668e-8;
 const PI4C = 2.69515142907905952645e-15;
-/** Above this, Go switches to Payne–Hanek reduction, which is not reproduced: V8's answer is used there. */
+/** From here on Go reduces with Payne–Hanek (trig-reduce.ts). */
 const REDUCE_THRESHOLD = 1 << 29;
 const SIN = [1.58962301576546568060e-10, -2.50507477628578072866e-8, 2.75573136213857245213e-6, -1.98412698295895385996e-4, 8.33333333332211858878e-3, -1.66666666666666307295e-1];
 const COS = [-1.13585365213876817300e-11, 2.08757008419747316778e-9, -2.75573141792967388112e-7, 2.48015872888517045348e-5, -1.38888888888730564116e-3, 4.16666666666665929218e-2];
@@ -100,6 +102,10 @@ const TAN_Q = [1.0, 1.36812963470692954678e4, -1.32089234440210967447e6, 2.50083
 
 /** Octant j (0..7, zeros mapped to the origin) and the reduced argument z for x ≥ 0. */
 function reduce(x: number, out: Float64Array): void {
+  if (x >= REDUCE_THRESHOLD) {
+    [out[0], out[1]] = trigReduce(x);
+    return;
+  }
   let j = Math.floor(x * (4 / Math.PI));
   let y = j;
   if (j % 2 === 1) {
@@ -122,7 +128,6 @@ export function goSin(x: number): number {
     x = -x;
     sign = true;
   }
-  if (x >= REDUCE_THRESHOLD) return sign ? -Math.sin(x) : Math.sin(x);
   reduce(x, red);
   let j = red[0];
   const z = red[1];
@@ -138,7 +143,6 @@ export function goSin(x: number): number {
 export function goCos(x: number): number {
   if (x !== x || !Number.isFinite(x)) return NaN;
   x = Math.abs(x);
-  if (x >= REDUCE_THRESHOLD) return Math.cos(x);
   let sign = false;
   reduce(x, red);
   let j = red[0];
@@ -161,15 +165,10 @@ export function goTan(x: number): number {
     x = -x;
     sign = true;
   }
-  if (x >= REDUCE_THRESHOLD) return sign ? -Math.tan(x) : Math.tan(x);
-  // tan reduces like sin/cos but keeps the octant unmasked; only bit 1 matters below.
-  let j = Math.floor(x * (4 / Math.PI));
-  let y = j;
-  if (j % 2 === 1) {
-    j++;
-    y++;
-  }
-  const z = x - y * PI4A - y * PI4B - y * PI4C;
+  // tan reduces like sin/cos; only bit 1 of the octant matters below, so masking it to 0..7 changes nothing.
+  reduce(x, red);
+  const j = red[0];
+  const z = red[1];
   const zz = z * z;
   let r = zz > 1e-14 ? z + z * ((zz * ((TAN_P[0] * zz + TAN_P[1]) * zz + TAN_P[2])) / ((((zz + TAN_Q[1]) * zz + TAN_Q[2]) * zz + TAN_Q[3]) * zz + TAN_Q[4])) : z;
   if ((j & 2) === 2) r = -1 / r;
