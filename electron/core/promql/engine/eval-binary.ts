@@ -76,9 +76,14 @@ function defaultMatching(op: BinaryOp): VectorMatching {
   return { card: set ? 'many-to-many' : 'one-to-one', matchingLabels: [], on: false, include: [], fillValues: { lhs: null, rhs: null } };
 }
 
+/** Arithmetic drops the metric name; 2.42's shouldDropMetricName leaves atan2 out (it keeps the name there). */
+function dropsMetricName(ev: Evaluator, op: BinaryOp): boolean {
+  return ARITHMETIC.has(op) && !(op === 'atan2' && ev.opts.compat === 'prometheus2');
+}
+
 function vectorScalar(ev: Evaluator, e: BinaryExpr, vec: VectorSteps, sc: ScalarSteps, swap: boolean): VectorSteps {
   const cmp = COMPARISON.has(e.op);
-  const changesSchema = ARITHMETIC.has(e.op);
+  const changesSchema = dropsMetricName(ev, e.op);
   const series: StepSeries[] = [];
   for (const s of vec.series) {
     const values = new Float64Array(s.values.length);
@@ -193,7 +198,7 @@ function vectorVector(ev: Evaluator, e: BinaryExpr, lhsIn: VectorSteps, rhsIn: V
   const matchedMany: (Set<string> | null)[] = new Array(nSig).fill(null);
   const resultCache = new Map<string, Labels>();
   const cmp = COMPARISON.has(op);
-  const changesSchema = ARITHMETIC.has(op);
+  const changesSchema = dropsMetricName(ev, op);
   const dropNow = (!ev.opts.delayedNameRemoval && e.returnBool) || changesSchema;
 
   const resultMetric = (l: Labels, r: Labels): Labels => {

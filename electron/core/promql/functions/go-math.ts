@@ -320,3 +320,29 @@ export function goAtan2(y: number, x: number): number {
   if (x < 0) return q <= 0 ? q + Math.PI : q - Math.PI;
   return q;
 }
+
+/** Go's Asinh (FreeBSD's s_asinh.c) on Go's Log. */
+export function goAsinh(x: number): number {
+  if (x !== x || !Number.isFinite(x)) return x;
+  let sign = false;
+  if (x < 0) {
+    x = -x;
+    sign = true;
+  }
+  let t: number;
+  if (x > 2 ** 28) t = goLog(x) + 6.93147180559945286227e-1;
+  else if (x > 2) t = goLog(2 * x + 1 / (Math.sqrt(x * x + 1) + x));
+  else if (x < 2 ** -28) t = x;
+  else t = Math.log1p(x + (x * x) / (1 + Math.sqrt(1 + 1 / (x * x))));
+  return sign ? -t : t;
+}
+
+/** Go's Acosh (FreeBSD's e_acosh.c) on Go's Log. */
+export function goAcosh(x: number): number {
+  if (x < 1 || x !== x) return NaN;
+  if (x === 1) return 0;
+  if (x >= 2 ** 28) return goLog(x) + 6.93147180559945286227e-1;
+  if (x > 2) return goLog(2 * x - 1 / (x + Math.sqrt(x * x - 1)));
+  const t = x - 1;
+  return Math.log1p(t + Math.sqrt(2 * t + t * t));
+}

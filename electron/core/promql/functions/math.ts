@@ -1,6 +1,6 @@
 // Element-wise float functions of instant vectors (abs, ceil, ln, sin, sgn, …), one table by name. Each entry is
 // a plain number→number function so the evaluator can run it over a whole Float64Array column.
-import { goAcos, goAsin, goAtan, goCos, goCosh, goLog, goLog10, goLog2, goPow as goPowAlgorithm, goSin, goSinh, goTan } from './go-math';
+import { goAcos, goAcosh, goAsin, goAsinh, goAtan, goCos, goCosh, goLog, goLog10, goLog2, goPow as goPowAlgorithm, goSin, goSinh, goTan } from './go-math';
 
 export type FloatFn = (v: number) => number;
 
@@ -22,8 +22,8 @@ export const elementwise: ReadonlyMap<string, FloatFn> = new Map<string, FloatFn
   ['sinh', goSinh],
   ['cosh', goCosh],
   ['tanh', Math.tanh],
-  ['asinh', Math.asinh],
-  ['acosh', Math.acosh],
+  ['asinh', goAsinh],
+  ['acosh', goAcosh],
   ['atanh', Math.atanh],
   ['rad', (v) => (v * Math.PI) / 180],
   ['deg', (v) => (v * 180) / Math.PI],
