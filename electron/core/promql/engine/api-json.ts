@@ -4,7 +4,7 @@
 // points go in `histogram` (vector) / `histograms` (matrix) as {count, sum, buckets: [[rule, lower, upper, count]]}.
 import type { FloatHistogram } from '../../series/histogram';
 import { histogramBuckets } from '../../series/histogram-buckets';
-import { formatApiFloat } from './format-float';
+import { formatApiFloat, formatFloatF } from './format-float';
 import { QueryError, type QueryErrorType } from './errors';
 import type { QueryResult } from './query';
 
@@ -92,7 +92,8 @@ export function toPrometheusApiJson(r: QueryResult): PrometheusApiSuccess {
       };
       break;
     case 'scalar':
-      data = { resultType: 'scalar', result: [seconds(r.timestampMs), formatApiFloat(r.value)] };
+      // promql.Scalar marshals itself with FormatFloat 'f' (never 'e'), unlike vector and matrix samples.
+      data = { resultType: 'scalar', result: [seconds(r.timestampMs), formatFloatF(r.value)] };
       break;
     case 'string':
       data = { resultType: 'string', result: [seconds(r.timestampMs), r.value] };

@@ -68,6 +68,7 @@ export function evalAggregate(ev: Evaluator, e: AggregateExpr, grid: StepGrid): 
   const dropName = new Uint8Array(G);
   const values: number[][] = e.op === 'quantile' ? Array.from({ length: G }, () => []) : [];
   const pair = new Float64Array(2);
+  const p2 = ev.opts.compat === 'prometheus2';
 
   for (let i = 0; i < grid.steps; i++) {
     ev.checkAbort();
@@ -88,7 +89,8 @@ export function evalAggregate(ev: Evaluator, e: AggregateExpr, grid: StepGrid): 
         switch (e.op) {
           case 'stddev':
           case 'stdvar':
-            value[g] = Number.isNaN(f) || !Number.isFinite(f) ? NaN : 0;
+            // 2.42 starts every group at 0 (a lone NaN/Inf sample gives 0); 3.x at NaN for a non-finite one.
+            value[g] = p2 || (!Number.isNaN(f) && Number.isFinite(f)) ? 0 : NaN;
             break;
           case 'quantile':
             values[g].length = 0;
@@ -101,6 +103,12 @@ export function evalAggregate(ev: Evaluator, e: AggregateExpr, grid: StepGrid): 
         continue;
       }
       if (s.dropName) dropName[g] = 1;
+      if (p2 && (e.op === 'sum' || e.op === 'avg')) {
+        // 2.42's arithmetic, in its order: a plain running sum; avg as an incremental mean.
+        if (e.op === 'sum') value[g] += f;
+        else prometheus2AvgStep(mean, count, g, f);
+        continue;
+      }
       switch (e.op) {
         case 'sum':
           kahanInc(f, value[g], comp[g], pair);
@@ -158,7 +166,8 @@ export function evalAggregate(ev: Evaluator, e: AggregateExpr, grid: StepGrid): 
       let v = value[g];
       switch (e.op) {
         case 'avg':
-          v = incremental[g] ? mean[g] + comp[g] : value[g] / count[g] + comp[g] / count[g];
+          if (p2) v = mean[g];
+          else v = incremental[g] ? mean[g] + comp[g] : value[g] / count[g] + comp[g] / count[g];
           break;
         case 'count':
           v = count[g];
@@ -187,6 +196,17 @@ export function evalAggregate(ev: Evaluator, e: AggregateExpr, grid: StepGrid): 
   ev.reserve(n);
   if (!ev.opts.delayedNameRemoval) for (const s of result) if (s.dropName) s.labels = dropMetricName(s.labels);
   return { type: 'vector', series: result };
+}
+
+/** One sample into 2.42's avg: mean += v/n − mean/n (Inf-safe as upstream); count is the group's sample count. */
+function prometheus2AvgStep(mean: Float64Array, count: Float64Array, g: number, f: number): void {
+  const n = ++count[g];
+  const m = mean[g];
+  if (m === Infinity || m === -Infinity) {
+    if ((f === Infinity || f === -Infinity) && m > 0 === f > 0) return;
+    if (Number.isFinite(f)) return;
+  }
+  mean[g] = m + (f / n - m / n);
 }
 
 function countValues(ev: Evaluator, e: AggregateExpr, grouping: string[], grid: StepGrid): VectorSteps {

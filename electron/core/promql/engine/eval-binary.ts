@@ -5,6 +5,7 @@ import type { BinaryExpr, BinaryOp, VectorMatching } from '../parser/ast';
 import type { Labels } from '../../series/types';
 import { labelsKey } from '../../series/labels';
 import { goMod, goPow } from '../functions/math';
+import { goAtan2 } from '../functions/go-math';
 import type { Evaluator } from './evaluator';
 import { QueryError } from './errors';
 import type { StepGrid } from './grid';
@@ -30,7 +31,7 @@ export function arith(op: BinaryOp, l: number, r: number): number {
     case '^':
       return goPow(l, r);
     case 'atan2':
-      return Math.atan2(l, r);
+      return goAtan2(l, r);
     case '==':
       return l === r ? 1 : 0;
     case '!=':
@@ -75,9 +76,14 @@ function defaultMatching(op: BinaryOp): VectorMatching {
   return { card: set ? 'many-to-many' : 'one-to-one', matchingLabels: [], on: false, include: [], fillValues: { lhs: null, rhs: null } };
 }
 
+/** Arithmetic drops the metric name; 2.42's shouldDropMetricName leaves atan2 out (it keeps the name there). */
+function dropsMetricName(ev: Evaluator, op: BinaryOp): boolean {
+  return ARITHMETIC.has(op) && !(op === 'atan2' && ev.opts.compat === 'prometheus2');
+}
+
 function vectorScalar(ev: Evaluator, e: BinaryExpr, vec: VectorSteps, sc: ScalarSteps, swap: boolean): VectorSteps {
   const cmp = COMPARISON.has(e.op);
-  const changesSchema = ARITHMETIC.has(e.op);
+  const changesSchema = dropsMetricName(ev, e.op);
   const series: StepSeries[] = [];
   for (const s of vec.series) {
     const values = new Float64Array(s.values.length);
@@ -192,7 +198,7 @@ function vectorVector(ev: Evaluator, e: BinaryExpr, lhsIn: VectorSteps, rhsIn: V
   const matchedMany: (Set<string> | null)[] = new Array(nSig).fill(null);
   const resultCache = new Map<string, Labels>();
   const cmp = COMPARISON.has(op);
-  const changesSchema = ARITHMETIC.has(op);
+  const changesSchema = dropsMetricName(ev, op);
   const dropNow = (!ev.opts.delayedNameRemoval && e.returnBool) || changesSchema;
 
   const resultMetric = (l: Labels, r: Labels): Labels => {

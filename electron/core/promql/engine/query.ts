@@ -66,6 +66,11 @@ function parseInput(input: QueryInputBase): { ast: Expr; text: string } {
   return { ast: parse(input.expr, popts), text: input.expr };
 }
 
+/** PromQL annotations (warnings, infos) arrived in Prometheus 2.46: a 2.42 answer carries none of them. */
+function renderAnnotations(ev: Evaluator, text: string): { warnings: string[]; infos: string[] } {
+  return ev.opts.compat === 'prometheus2' ? { warnings: [], infos: [] } : ev.annotations.render(text);
+}
+
 export function executeInstantQuery(input: InstantQueryInput): QueryResult {
   const { ast, text } = parseInput(input);
   const opts = resolveOptions(input);
@@ -73,7 +78,7 @@ export function executeInstantQuery(input: InstantQueryInput): QueryResult {
   const ev = new Evaluator(input.store, opts);
   const grid = makeGrid(input.timeMs, input.timeMs, 1);
   const v = ev.eval(expr, grid);
-  const { warnings, infos } = ev.annotations.render(text);
+  const { warnings, infos } = renderAnnotations(ev, text);
   return shape(v, ev, input.timeMs, warnings, infos);
 }
 
@@ -91,7 +96,7 @@ export function executeRangeQuery(input: RangeQueryInput): QueryResult {
   const ev = new Evaluator(input.store, opts);
   const grid = makeGrid(input.startMs, input.endMs, input.stepMs);
   const v = ev.eval(expr, grid);
-  const { warnings, infos } = ev.annotations.render(text);
+  const { warnings, infos } = renderAnnotations(ev, text);
   if (v.type === 'scalar') {
     // A scalar range query answers as a matrix with one label-less series.
     const series: ResultSeries[] = [

@@ -1,5 +1,7 @@
 // Element-wise float functions of instant vectors (abs, ceil, ln, sin, sgn, …), one table by name. Each entry is
 // a plain number→number function so the evaluator can run it over a whole Float64Array column.
+import { goAcos, goAcosh, goAsin, goAsinh, goAtan, goCos, goCosh, goLog, goLog10, goLog2, goPow as goPowAlgorithm, goSin, goSinh, goTan } from './go-math';
+
 export type FloatFn = (v: number) => number;
 
 export const elementwise: ReadonlyMap<string, FloatFn> = new Map<string, FloatFn>([
@@ -8,20 +10,20 @@ export const elementwise: ReadonlyMap<string, FloatFn> = new Map<string, FloatFn
   ['floor', Math.floor],
   ['exp', Math.exp],
   ['sqrt', Math.sqrt],
-  ['ln', Math.log],
-  ['log2', Math.log2],
-  ['log10', Math.log10],
-  ['sin', Math.sin],
-  ['cos', Math.cos],
-  ['tan', Math.tan],
-  ['asin', Math.asin],
-  ['acos', Math.acos],
-  ['atan', Math.atan],
-  ['sinh', Math.sinh],
-  ['cosh', Math.cosh],
+  ['ln', goLog],
+  ['log2', goLog2],
+  ['log10', goLog10],
+  ['sin', goSin],
+  ['cos', goCos],
+  ['tan', goTan],
+  ['asin', goAsin],
+  ['acos', goAcos],
+  ['atan', goAtan],
+  ['sinh', goSinh],
+  ['cosh', goCosh],
   ['tanh', Math.tanh],
-  ['asinh', Math.asinh],
-  ['acosh', Math.acosh],
+  ['asinh', goAsinh],
+  ['acosh', goAcosh],
   ['atanh', Math.atanh],
   ['rad', (v) => (v * Math.PI) / 180],
   ['deg', (v) => (v * 180) / Math.PI],
@@ -39,10 +41,7 @@ export function goMod(a: number, b: number): number {
   return a % b;
 }
 
-/** Go's math.Pow special cases differ from JS's ** in a few spots (1**NaN, (-1)**±Inf). */
+/** Go's math.Pow: its special cases and its repeated squaring, so `^` agrees with Prometheus in every bit. */
 export function goPow(x: number, y: number): number {
-  if (y === 0) return 1;
-  if (x === 1) return 1;
-  if ((x === -1) && (y === Infinity || y === -Infinity)) return 1;
-  return x ** y;
+  return goPowAlgorithm(x, y);
 }

@@ -15,6 +15,7 @@ import {
   varianceOverTime,
 } from './over-time';
 import { doubleExponentialSmoothing } from './smoothing';
+import { avgOverTime2, sumOverTime2, varianceOverTime2 } from './prometheus2-over-time';
 
 const smoothing: RangeKernel = (w, p) => doubleExponentialSmoothing(w, p[0], p[1]);
 
@@ -54,6 +55,10 @@ export const rangeKernels: ReadonlyMap<string, RangeKernel> = new Map<string, Ra
 export const prometheus2RangeKernels: ReadonlyMap<string, RangeKernel> = new Map<string, RangeKernel>([
   ['rate', (w) => extrapolatedRate(w, true, true, true)],
   ['increase', (w) => extrapolatedRate(w, true, false, true)],
+  ['avg_over_time', avgOverTime2],
+  ['sum_over_time', sumOverTime2],
+  ['stddev_over_time', (w) => Math.sqrt(varianceOverTime2(w))],
+  ['stdvar_over_time', varianceOverTime2],
 ]);
 
 /** Range functions whose output keeps the metric name (they act like an offset). */
