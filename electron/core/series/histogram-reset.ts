@@ -3,7 +3,7 @@
 // narrower zero bucket, a smaller zero count, or any bucket (compared at the current schema, buckets inside the
 // current zero bucket folded into the zero count) below its previous count is a reset. One simplification: a zero
 // threshold that widens to a value that is not a bucket boundary of the previous histogram is not flagged.
-import { bucketBound } from './histogram-bounds';
+import { bucketBound } from '@shared/histogram/bounds';
 import { CUSTOM_BUCKETS_SCHEMA, CounterResetHint, type FloatHistogram } from './histogram';
 
 /** Buckets of one side at `target` schema, keyed by target index; buckets ending inside the zero bucket are left out. */

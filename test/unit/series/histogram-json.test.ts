@@ -3,7 +3,7 @@
 // out; and the `histogram` / `histograms` members of vector and matrix answers.
 import { describe, expect, it } from 'vitest';
 import { histogramToApiJson, toPrometheusApiJson } from '@core/promql/engine/api-json';
-import { bucketBound } from '@core/series/histogram-bounds';
+import { bucketBound } from '@shared/histogram/bounds';
 import { CUSTOM_BUCKETS_SCHEMA, type FloatHistogram } from '@core/series/histogram';
 
 function hist(p: Partial<FloatHistogram>): FloatHistogram {
