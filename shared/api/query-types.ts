@@ -26,6 +26,24 @@ export interface QueryRequest {
   lookbackDeltaMs?: number;
 }
 
+/**
+ * A native histogram sample (the core's FloatHistogram, electron/core/series/histogram.ts): absolute bucket counts;
+ * spans as flattened [offset, length] pairs; counterResetHint 0 unknown, 1 reset, 2 not reset, 3 gauge.
+ */
+export interface HistogramSample {
+  counterResetHint: 0 | 1 | 2 | 3;
+  schema: number;
+  zeroThreshold: number;
+  zeroCount: number;
+  count: number;
+  sum: number;
+  positiveSpans: Int32Array;
+  positiveBuckets: Float64Array;
+  negativeSpans: Int32Array;
+  negativeBuckets: Float64Array;
+  customValues?: Float64Array;
+}
+
 /** One result series: labels plus samples. For instant vectors, one sample. */
 export interface ResultSeries {
   labels: Record<string, string>;
@@ -33,6 +51,8 @@ export interface ResultSeries {
   values: Float64Array;
   /** Node index per sample, when the value is a raw sample of one node (plain selectors). */
   provenance?: Uint8Array;
+  /** Native histogram samples aligned with timestamps (null where the sample is a float); absent for float-only. */
+  histograms?: ReadonlyArray<HistogramSample | null>;
 }
 
 export interface EvaluatedResult {

@@ -3,8 +3,14 @@
 //         then sorted; a label whose name clashes with a fixed column is headed "label:<name>"), empty when absent.
 //   wide: one row per (node, timestamp): then one column per distinct series across all views, headed by its label
 //         set ({a="b"} text); a cell is empty where that series has no sample at that time in that view.
+// Native histograms: in `long`, when any series holds one, the columns histogram_part, bucket_lower, bucket_upper
+// and bucket_rule follow `value`, and a histogram sample is one row per part (count, sum, then one per non-empty
+// bucket, see histogram-rows.ts); float rows leave them empty. In `wide`, a histogram cell holds the sample in
+// Prometheus's JSON form ({"count":…,"sum":…,"buckets":[[rule,lower,upper,count],…]}).
+import { histogramToApiJson } from '@core/promql/engine/api-json';
 import { formatLabels, labelsKey } from '@core/series/labels';
 import { csvRow, numberCell, textCell } from './csv-cell';
+import { anyHistograms, HISTOGRAM_CSV_COLUMNS, histogramCsvCells } from './histogram-rows';
 import type { CsvView } from './csv-views';
 
 export type CsvLayout = 'wide' | 'long';
@@ -29,19 +35,30 @@ function longCsv(views: readonly CsvView[]): CsvText {
   const names = new Set<string>();
   for (const v of views) for (const s of v.result.series) for (const n of Object.keys(s.labels)) names.add(n);
   const labelNames = [...names].sort((a, b) => (a === '__name__' ? -1 : b === '__name__' ? 1 : a < b ? -1 : a > b ? 1 : 0));
-  const out: string[] = [csvRow([...FIXED, ...labelNames.map((n) => (FIXED.includes(n) ? `label:${n}` : n))].map(textCell))];
+  const withHist = views.some((v) => anyHistograms(v.result.series));
+  const fixed = withHist ? [...FIXED, ...HISTOGRAM_CSV_COLUMNS] : FIXED;
+  const histBlank = withHist ? HISTOGRAM_CSV_COLUMNS.map(() => '') : [];
+  const out: string[] = [csvRow([...fixed, ...labelNames.map((n) => (fixed.includes(n) ? `label:${n}` : n))].map(textCell))];
   let rows = 0;
   for (const v of views) {
     const node = textCell(v.node);
     if (v.result.resultType === 'string') {
-      out.push(csvRow([node, '', '', textCell(v.result.stringValue ?? ''), ...labelNames.map(() => '')]));
+      out.push(csvRow([node, '', '', textCell(v.result.stringValue ?? ''), ...histBlank, ...labelNames.map(() => '')]));
       rows++;
       continue;
     }
     for (const s of v.result.series) {
       const labelCells = labelNames.map((n) => (n in s.labels ? textCell(s.labels[n]) : ''));
       for (let i = 0; i < s.timestamps.length; i++) {
-        out.push(csvRow([node, ...timeCells(s.timestamps[i]), numberCell(s.values[i]), ...labelCells]));
+        const h = s.histograms?.[i];
+        if (h) {
+          for (const [value, part, lower, upper, rule] of histogramCsvCells(h)) {
+            out.push(csvRow([node, ...timeCells(s.timestamps[i]), value, textCell(part), lower, upper, rule, ...labelCells]));
+            rows++;
+          }
+          continue;
+        }
+        out.push(csvRow([node, ...timeCells(s.timestamps[i]), numberCell(s.values[i]), ...histBlank, ...labelCells]));
         rows++;
       }
     }
@@ -77,7 +94,8 @@ function wideCsv(views: readonly CsvView[]): CsvText {
         const t = s.timestamps[i];
         let cells = byTime.get(t);
         if (!cells) byTime.set(t, (cells = new Array<string>(headers.length).fill('')));
-        cells[col] = numberCell(s.values[i]);
+        const h = s.histograms?.[i];
+        cells[col] = h ? textCell(JSON.stringify(histogramToApiJson(h))) : numberCell(s.values[i]);
       }
     }
     for (const t of [...byTime.keys()].sort((a, b) => a - b)) {

@@ -5,7 +5,7 @@
 // leave the four histogram columns empty.
 import { formatFloatF } from '@core/promql/engine/format-float';
 import type { FloatHistogram } from '@core/series/histogram';
-import { histogramBuckets } from '@core/series/histogram-buckets';
+import { histogramBuckets } from '@shared/histogram/buckets';
 
 /** The columns appended to a CSV header when any series holds native histograms. */
 export const HISTOGRAM_CSV_COLUMNS = ['histogram_part', 'bucket_lower', 'bucket_upper', 'bucket_rule'] as const;

@@ -32,7 +32,12 @@ export function toEvaluatedResult(r: QueryResult): EvaluatedResult {
   switch (r.resultType) {
     case 'vector':
     case 'matrix':
-      return { resultType: r.resultType, series: r.series.map((s) => ({ labels: { ...s.labels }, timestamps: s.timestamps, values: s.values })), warnings: r.warnings, infos: r.infos };
+      return {
+        resultType: r.resultType,
+        series: r.series.map((s) => ({ labels: { ...s.labels }, timestamps: s.timestamps, values: s.values, ...(s.histograms ? { histograms: s.histograms } : {}) })),
+        warnings: r.warnings,
+        infos: r.infos,
+      };
     case 'scalar':
       return { resultType: 'scalar', series: [{ labels: {}, timestamps: one(r.timestampMs), values: one(r.value) }], warnings: r.warnings, infos: r.infos };
     case 'string':

@@ -6,13 +6,14 @@ import { labelsKey } from '@core/series/labels';
 import { compileMatchers } from '@core/series/matcher';
 import { lowerBound } from '@core/series/memory-store';
 import type { LabelMatcher, RawSeries, SelectorRequest, SeriesStore } from '@core/series/types';
+import { sliceSeries } from '@core/series/slice';
 
 function slice(s: RawSeries, startMs: number, endMs: number): RawSeries | undefined {
   const lo = lowerBound(s.timestamps, startMs);
   const hi = lowerBound(s.timestamps, endMs + 1);
   if (hi <= lo) return undefined;
   if (lo === 0 && hi === s.timestamps.length) return s;
-  return { labels: s.labels, timestamps: s.timestamps.subarray(lo, hi), values: s.values.subarray(lo, hi) };
+  return sliceSeries(s, lo, hi);
 }
 
 export class PlannedStore implements SeriesStore {

@@ -1,6 +1,7 @@
 // An in-memory SeriesStore over decoded/merged raw series: what the engine evaluates against after a fan-out,
 // and what offline workspaces and tests use. Slices by binary search; never copies samples.
 import { compileMatchers } from './matcher';
+import { sliceSeries } from './slice';
 import type { LabelMatcher, RawSeries, SeriesStore } from './types';
 
 export class MemorySeriesStore implements SeriesStore {
@@ -14,8 +15,7 @@ export class MemorySeriesStore implements SeriesStore {
       const lo = lowerBound(s.timestamps, startMs);
       const hi = lowerBound(s.timestamps, endMs + 1);
       if (hi <= lo) continue;
-      const slice: RawSeries = { labels: s.labels, timestamps: s.timestamps.subarray(lo, hi), values: s.values.subarray(lo, hi) };
-      out.push(s.histograms ? { ...slice, histograms: s.histograms.slice(lo, hi) } : slice);
+      out.push(sliceSeries(s, lo, hi));
     }
     return out;
   }

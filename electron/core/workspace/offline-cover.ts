@@ -8,6 +8,7 @@ import { matchersKey } from '@core/series/matchers-key';
 import type { LabelMatcher, RawSeries, SelectorRequest } from '@core/series/types';
 import { SnapshotMissingError } from './errors';
 import type { StoredRead } from './stored-read';
+import { sliceSeries } from '@core/series/slice';
 
 interface Source {
   read: StoredRead;
@@ -33,7 +34,7 @@ function cut(s: RawSeries, startMs: number, endMs: number): RawSeries | undefine
   const hi = lowerBound(s.timestamps, endMs + 1);
   if (hi <= lo) return undefined;
   if (lo === 0 && hi === s.timestamps.length) return s;
-  return { labels: s.labels, timestamps: s.timestamps.subarray(lo, hi), values: s.values.subarray(lo, hi) };
+  return sliceSeries(s, lo, hi);
 }
 
 export function selectorText(ms: readonly LabelMatcher[]): string {

@@ -1,6 +1,8 @@
 // The data snapshot inside a workspace file: JSON for what was asked and how each node answered, plus one binary
 // block for the samples (deflate, base64). Label sets are stored once; timestamps as zig-zag varint deltas; values
 // as raw little-endian float64 bits, so stale markers and NaN payloads come back bit-exact.
+// Block version 2 adds each series' native histogram samples after its values (histogram-block.ts); version 1
+// blocks (written before rrx read native histograms) still open: they simply hold none.
 import { deflateSync, inflateSync } from 'node:zlib';
 import type { ClusterNode, NodeOutcome } from '@core/cluster/fanout/types';
 import { hostOf, SecretSet } from '@core/remote-read/redact';
@@ -8,11 +10,14 @@ import type { Labels, RawSeries, SelectorRequest } from '@core/series/types';
 import { s, describeIssues } from '@shared/schema';
 import { ByteReader, ByteWriter } from './byte-io';
 import { WorkspaceError } from './errors';
+import { readHistogramSection, writeHistogramSection } from './histogram-block';
 import type { StoredRead } from './stored-read';
 
-export const SAMPLES_ENCODING = 'rrx-samples/1';
+export const SAMPLES_ENCODING = 'rrx-samples/2';
+/** Encodings this rrx opens: /1 is the float-only block of older workspaces. */
+const READABLE_ENCODINGS = ['rrx-samples/1', SAMPLES_ENCODING] as const;
 const MAGIC = [0x52, 0x52, 0x58, 0x53]; // "RRXS"
-const BLOCK_VERSION = 1;
+const BLOCK_VERSION = 2;
 /** Largest inflated sample block opened (~60 M samples); a larger declaration is refused before inflating. */
 export const MAX_SNAPSHOT_RAW_BYTES = 1024 * 1024 * 1024;
 /** deflate's best case: 258 bytes per 2 bits, about 1032:1. */
@@ -44,7 +49,7 @@ export interface ReadMeta {
 
 /** The `snapshot` member of a workspace file. */
 export interface SnapshotBlock {
-  encoding: typeof SAMPLES_ENCODING;
+  encoding: (typeof READABLE_ENCODINGS)[number];
   compression: 'deflate';
   /** Size of the inflated sample block; checked on open. */
   rawBytes: number;
@@ -72,7 +77,7 @@ const requestSchema = s.object({
   ),
 });
 const snapshotBlockSchema = s.object({
-  encoding: s.literal(SAMPLES_ENCODING),
+  encoding: s.enum(READABLE_ENCODINGS),
   compression: s.literal('deflate'),
   rawBytes: s.number({ integer: true, min: 0 }),
   data: s.string({ maxLength: 2_000_000_000 }),
@@ -204,6 +209,7 @@ function writeSeriesList(w: ByteWriter, list: readonly RawSeries[], labelSet: (l
       prev = t;
     }
     w.float64s(series.values);
+    writeHistogramSection(w, series.histograms);
   }
 }
 
@@ -218,7 +224,7 @@ export function decodeSnapshot(block: unknown, nodeUrl: (index: number, name: st
   const r = new ByteReader(raw);
   for (const m of MAGIC) if (r.byte() !== m) throw new WorkspaceError('corrupt', "The workspace's data snapshot is not in a known encoding.");
   const version = r.byte();
-  if (version !== BLOCK_VERSION) throw new WorkspaceError('newer-version', `The workspace's data snapshot uses encoding version ${version}; this rrx reads version ${BLOCK_VERSION}. Update rrx.`);
+  if (version < 1 || version > BLOCK_VERSION) throw new WorkspaceError('newer-version', `The workspace's data snapshot uses encoding version ${version}; this rrx reads versions 1 to ${BLOCK_VERSION}. Update rrx.`);
   const strings: string[] = [];
   for (let i = r.uvarint(); i > 0; i--) strings.push(r.string());
   const labelSets: Labels[] = [];
@@ -231,7 +237,7 @@ export function decodeSnapshot(block: unknown, nodeUrl: (index: number, name: st
   const reads = b.reads.map((meta): StoredRead => {
     const outcomes: NodeOutcome[] = meta.nodes.map((nm) => {
       const node: ClusterNode = { index: nm.index, name: nm.name, endpoint: { url: nodeUrl(nm.index, nm.name), name: nm.name } };
-      const results = meta.requests.map(() => readSeriesList(r, labelSets));
+      const results = meta.requests.map(() => readSeriesList(r, labelSets, version));
       return {
         node,
         host: nm.host || hostOf(node.endpoint.url),
@@ -289,7 +295,7 @@ function at<T>(list: readonly T[], i: number): T {
   return list[i];
 }
 
-function readSeriesList(r: ByteReader, labelSets: readonly Labels[]): RawSeries[] {
+function readSeriesList(r: ByteReader, labelSets: readonly Labels[], version: number): RawSeries[] {
   const out: RawSeries[] = [];
   for (let k = r.uvarint(); k > 0; k--) {
     const labels = at(labelSets, r.uvarint());
@@ -299,7 +305,9 @@ function readSeriesList(r: ByteReader, labelSets: readonly Labels[]): RawSeries[
     const timestamps = new Float64Array(n);
     let t = 0;
     for (let i = 0; i < n; i++) timestamps[i] = t += r.svarint();
-    out.push({ labels, timestamps, values: r.float64s(n) });
+    const values = r.float64s(n);
+    const histograms = version >= 2 ? readHistogramSection(r, n) : undefined;
+    out.push(histograms ? { labels, timestamps, values, histograms } : { labels, timestamps, values });
   }
   return out;
 }

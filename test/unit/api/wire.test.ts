@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { base64ToBytes, bytesToBase64, decodeWire, encodeWire } from '@shared/api/wire';
 import { STALE_NAN, isStaleAt } from '@core/series/stale-marker';
+import type { EvaluatedResult } from '@shared/api/query-types';
 
 describe('bridge wire format', () => {
   it('base64 matches Node for every length', () => {
@@ -28,5 +29,23 @@ describe('bridge wire format', () => {
   it('encodes a subarray view, not its whole buffer', () => {
     const big = new Float64Array([1, 2, 3, 4]);
     expect(Array.from(decodeWire<Float64Array>(encodeWire(big.subarray(1, 3))))).toEqual([2, 3]);
+  });
+});
+
+describe('wire format: native histogram samples', () => {
+  it('carries a result series with histograms (typed arrays bit-exact, nulls for float samples)', async () => {
+    const { histogramSeries, mulberry32 } = await import('@core/demo/histogram-data');
+    const s = histogramSeries(mulberry32(8), { __name__: 'latency_seconds' }, { samples: 40, startMs: 1_700_000_000_000, stepMs: 15_000, floatRate: 0.1, custom: false });
+    const result: EvaluatedResult = { resultType: 'matrix', series: [{ labels: { ...s.labels }, timestamps: s.timestamps, values: s.values, histograms: s.histograms }], warnings: [], infos: [] };
+    const back = decodeWire<EvaluatedResult>(encodeWire(result));
+    const hs = back.series[0].histograms!;
+    expect(hs).toHaveLength(40);
+    s.histograms!.forEach((h, i) => {
+      if (!h) return expect(hs[i]).toBeNull();
+      const g = hs[i]!;
+      expect(g.positiveSpans).toBeInstanceOf(Int32Array);
+      expect(g.positiveBuckets).toBeInstanceOf(Float64Array);
+      expect({ ...g }).toEqual({ ...h });
+    });
   });
 });

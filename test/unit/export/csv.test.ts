@@ -86,3 +86,59 @@ describe('CSV export', () => {
     }
   });
 });
+
+describe('CSV export: native histograms', () => {
+  const h = {
+    counterResetHint: 0 as const,
+    schema: 0,
+    zeroThreshold: 0.001,
+    zeroCount: 2,
+    count: 14,
+    sum: 7.5,
+    positiveSpans: Int32Array.of(0, 2),
+    positiveBuckets: Float64Array.of(3, 4),
+    negativeSpans: Int32Array.of(1, 1),
+    negativeBuckets: Float64Array.of(5),
+  };
+  const withHist: EvaluatedResult = {
+    resultType: 'matrix',
+    series: [
+      { labels: { __name__: 'latency_seconds' }, timestamps: Float64Array.of(T, T + 15_000), values: Float64Array.of(NaN, 42), histograms: [h, null] },
+    ],
+    warnings: [],
+    infos: [],
+  };
+
+  it('long: a count row, a sum row and one row per bucket (negative, zero, positive) with bounds and boundary rule', () => {
+    const recs = parseCsv(toCsv(selectViews(withHist, undefined, []), 'long').csv);
+    expect(recs[0]).toEqual(['node', 'timestamp', 'timestamp_ms', 'value', 'histogram_part', 'bucket_lower', 'bucket_upper', 'bucket_rule', '__name__']);
+    expect(recs.slice(1).map((r) => r.slice(2))).toEqual([
+      [String(T), '14', 'count', '', '', '', 'latency_seconds'],
+      [String(T), '7.5', 'sum', '', '', '', 'latency_seconds'],
+      [String(T), '5', 'bucket', '-2', '-1', '1', 'latency_seconds'],
+      [String(T), '2', 'bucket', '-0.001', '0.001', '3', 'latency_seconds'],
+      [String(T), '3', 'bucket', '0.5', '1', '0', 'latency_seconds'],
+      [String(T), '4', 'bucket', '1', '2', '0', 'latency_seconds'],
+      [String(T + 15_000), '42', '', '', '', '', 'latency_seconds'],
+    ]);
+  });
+
+  it('wide: a histogram cell holds the sample in Prometheus’s JSON form', () => {
+    const recs = parseCsv(toCsv(selectViews(withHist, undefined, []), 'wide').csv);
+    expect(JSON.parse(recs[1][3])).toEqual({
+      count: '14',
+      sum: '7.5',
+      buckets: [
+        [1, '-2', '-1', '5'],
+        [3, '-0.001', '0.001', '2'],
+        [0, '0.5', '1', '3'],
+        [0, '1', '2', '4'],
+      ],
+    });
+    expect(recs[2][3]).toBe('42');
+  });
+
+  it('float-only exports keep their columns', () => {
+    expect(parseCsv(toCsv(selectViews(merged, undefined, []), 'long').csv)[0]).not.toContain('histogram_part');
+  });
+});

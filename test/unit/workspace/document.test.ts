@@ -64,7 +64,7 @@ describe('workspace document', () => {
     );
     expect(back.reads[1].snapshot.outcomes[1]).toMatchObject({ ok: false, error: 'connection refused' });
     const text = readFileSync(path, 'utf8');
-    expect(JSON.parse(text)).toMatchObject({ format: 'rrx-workspace', version: WORKSPACE_VERSION, snapshot: { encoding: 'rrx-samples/1' } });
+    expect(JSON.parse(text)).toMatchObject({ format: 'rrx-workspace', version: WORKSPACE_VERSION, snapshot: { encoding: 'rrx-samples/2' } });
   });
 
   it('keeps the previous file as .bak on every save', async () => {

@@ -74,3 +74,99 @@ describe('snapshot codec', () => {
     expect(() => decodeSnapshot({ ...block, reads: 'x' }, () => '')).toThrow(/malformed/);
   });
 });
+
+describe('snapshot codec: native histograms (block version 2)', () => {
+  it('round-trips histogram samples exactly, beside floats and stale markers', async () => {
+    const { histogramSeries, mulberry32 } = await import('@core/demo/histogram-data');
+    const read = makeRead('latency_seconds');
+    const kinds = [{}, { floatCounts: true }, { gauge: true }, { custom: true }] as const;
+    const series = kinds.map((k, i) =>
+      histogramSeries(mulberry32(i + 1), { __name__: 'latency_seconds', kind: String(i) }, { samples: 150, startMs: 1_700_000_000_000, stepMs: 15_000, staleRate: 0.03, floatRate: 0.03, resetRate: 0.03, layoutRate: 0.03, ...k }),
+    );
+    read.snapshot.outcomes[0].results[0] = series;
+    const back = decodeSnapshot(JSON.parse(JSON.stringify(encodeSnapshot([read]))), url).at(0)!.snapshot.outcomes[0].results[0];
+    expect(back).toHaveLength(series.length);
+    series.forEach((s, k) => {
+      const b = back[k];
+      expect(bits(b.timestamps)).toEqual(bits(s.timestamps));
+      expect(bits(b.values)).toEqual(bits(s.values));
+      expect(b.histograms).toHaveLength(s.timestamps.length);
+      s.histograms!.forEach((h, i) => {
+        const g = b.histograms![i];
+        if (!h) return expect(g).toBeNull();
+        expect({ ...g, positiveSpans: Array.from(g!.positiveSpans), negativeSpans: Array.from(g!.negativeSpans) }).toEqual({
+          ...h,
+          positiveSpans: Array.from(h.positiveSpans),
+          negativeSpans: Array.from(h.negativeSpans),
+        });
+      });
+    });
+    // Float-only series stay without a histogram column.
+    expect(decodeSnapshot(encodeSnapshot([makeRead('up')]), url)[0].snapshot.outcomes[0].results[0].every((s) => s.histograms === undefined)).toBe(true);
+  });
+
+  it('still opens a version-1 block (written before native histograms) with the same samples', async () => {
+    const { deflateSync, inflateSync } = await import('node:zlib');
+    const read = makeRead('up');
+    const v2 = encodeSnapshot([read]);
+    // A v1 block is the v2 layout without the per-series histogram count: rebuild one from the v2 bytes.
+    const raw = inflateSync(Buffer.from(v2.data, 'base64'));
+    const v1 = rewriteAsV1(raw, read);
+    const block = { ...v2, encoding: 'rrx-samples/1', rawBytes: v1.length, data: deflateSync(v1).toString('base64') };
+    const back = decodeSnapshot(block, url);
+    read.snapshot.outcomes.forEach((o, n) =>
+      o.results.forEach((list, q) =>
+        list.forEach((s, k) => {
+          expect(bits(back[0].snapshot.outcomes[n].results[q][k].values)).toEqual(bits(s.values));
+          expect(back[0].snapshot.outcomes[n].results[q][k].histograms).toBeUndefined();
+        }),
+      ),
+    );
+    // A block from the future is refused with a clear sentence.
+    const future = Buffer.from(raw);
+    future[4] = 3;
+    expect(() => decodeSnapshot({ ...v2, rawBytes: future.length, data: deflateSync(future).toString('base64') }, url)).toThrow(/encoding version 3; this rrx reads versions 1 to 2/);
+  });
+});
+
+/** The v1 form of a v2 block: version byte 1 and no histogram count after each series (all 0 here: float-only). */
+function rewriteAsV1(raw: Uint8Array, read: ReturnType<typeof makeRead>): Buffer {
+  // Float-only series end with one 0x00 byte (H = 0) right after their values; walk the layout to drop exactly those.
+  const out: number[] = [];
+  let p = 0;
+  const copy = (n: number) => {
+    for (let i = 0; i < n; i++) out.push(raw[p++]);
+  };
+  const uvarint = () => {
+    let v = 0;
+    let mul = 1;
+    for (;;) {
+      const b = raw[p];
+      out.push(b);
+      p++;
+      v += (b & 0x7f) * mul;
+      if (b < 0x80) return v;
+      mul *= 128;
+    }
+  };
+  copy(4);
+  out.push(1);
+  p++;
+  for (let n = uvarint(); n > 0; n--) copy(uvarint());
+  for (let n = uvarint(); n > 0; n--) for (let q = uvarint() * 2; q > 0; q--) uvarint();
+  for (const o of read.snapshot.outcomes) {
+    for (let r = 0; r < read.snapshot.requests.length; r++) {
+      for (let k = uvarint(); k > 0; k--) {
+        uvarint();
+        const n = uvarint();
+        for (let i = 0; i < n; i++) uvarint();
+        copy(n * 8);
+        expect(raw[p]).toBe(0);
+        p++; // the histogram count, not copied
+      }
+    }
+    void o;
+  }
+  expect(p).toBe(raw.length);
+  return Buffer.from(out);
+}

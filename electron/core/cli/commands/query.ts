@@ -1,6 +1,7 @@
 // `rrx query`: PromQL over the merged cluster (or one node), printed in the Prometheus HTTP API's exact JSON shape
 // (so it can be diffed against a Prometheus server), as a table, or as CSV. Exit 1 for a failed query, 2 for usage.
-import { errorToPrometheusApiJson, toPrometheusApiJson } from '@core/promql/engine/api-json';
+import { anyHistograms, HISTOGRAM_CSV_COLUMNS, histogramCsvCells } from '@core/export/histogram-rows';
+import { errorToPrometheusApiJson, histogramToApiJson, toPrometheusApiJson } from '@core/promql/engine/api-json';
 import { formatFloatF } from '@core/promql/engine/format-float';
 import { answerQuery, hasQueryApis } from '@core/query/answer-modes';
 import { toEngineResult } from '@core/query/evaluate';
@@ -84,18 +85,31 @@ function csvField(s: string): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** CSV; when the result holds native histograms, four columns follow (export/histogram-rows.ts: a row per part). */
 function writeCsv(r: EvaluatedResult, io: CliIO): void {
-  io.stdout('series,timestamp,value\n');
+  const withHist = anyHistograms(r.series);
+  io.stdout(`series,timestamp,value${withHist ? ',' + HISTOGRAM_CSV_COLUMNS.join(',') : ''}\n`);
   if (r.resultType === 'string') {
-    io.stdout(`,,${csvField(r.stringValue ?? '')}\n`);
+    io.stdout(`,,${csvField(r.stringValue ?? '')}${withHist ? ',,,,' : ''}\n`);
     return;
   }
   for (const s of r.series) {
     const name = csvField(formatLabels(s.labels));
     const rows: string[] = [];
-    for (let i = 0; i < s.timestamps.length; i++) rows.push(`${name},${s.timestamps[i] / 1000},${formatFloatF(s.values[i])}\n`);
+    for (let i = 0; i < s.timestamps.length; i++) {
+      const h = s.histograms?.[i];
+      if (h) for (const cells of histogramCsvCells(h)) rows.push(`${name},${s.timestamps[i] / 1000},${cells.join(',')}\n`);
+      else rows.push(`${name},${s.timestamps[i] / 1000},${formatFloatF(s.values[i])}${withHist ? ',,,,' : ''}\n`);
+    }
     io.stdout(rows.join(''));
   }
+}
+
+/** A sample as the table shows it: the float, or a histogram's count, sum and bucket count. */
+function tableValue(s: EvaluatedResult['series'][number], i: number): string {
+  const h = s.histograms?.[i];
+  if (!h) return formatFloatF(s.values[i]);
+  return `histogram count=${formatFloatF(h.count)} sum=${formatFloatF(h.sum)} buckets=${(histogramToApiJson(h).buckets ?? []).length}`;
 }
 
 function writeTable(r: EvaluatedResult, io: CliIO): void {
@@ -110,10 +124,10 @@ function writeTable(r: EvaluatedResult, io: CliIO): void {
   const names = r.series.map((s) => formatLabels(s.labels));
   const width = Math.min(100, Math.max(...names.map((n) => n.length)));
   r.series.forEach((s, k) => {
-    if (s.timestamps.length === 1) io.stdout(`${names[k].padEnd(width)}  ${formatFloatF(s.values[0])}\n`);
+    if (s.timestamps.length === 1) io.stdout(`${names[k].padEnd(width)}  ${tableValue(s, 0)}\n`);
     else {
       io.stdout(`${names[k]}\n`);
-      for (let i = 0; i < s.timestamps.length; i++) io.stdout(`  ${new Date(s.timestamps[i]).toISOString()}  ${formatFloatF(s.values[i])}\n`);
+      for (let i = 0; i < s.timestamps.length; i++) io.stdout(`  ${new Date(s.timestamps[i]).toISOString()}  ${tableValue(s, i)}\n`);
     }
   });
 }

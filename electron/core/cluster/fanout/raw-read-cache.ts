@@ -4,6 +4,7 @@
 import { lowerBound } from '@core/series/memory-store';
 import { matchersKey } from '@core/series/matchers-key';
 import type { LabelMatcher, RawSeries } from '@core/series/types';
+import { sliceSeries } from '@core/series/slice';
 
 /** Reads whose window ends later than this before "now" (at read time) may still grow. */
 export const VOLATILE_WINDOW_MS = 2 * 60_000;
@@ -44,7 +45,7 @@ export class RawReadCache {
       .map((s) => {
         const lo = lowerBound(s.timestamps, startMs);
         const hi = lowerBound(s.timestamps, endMs + 1);
-        return { labels: s.labels, timestamps: s.timestamps.subarray(lo, hi), values: s.values.subarray(lo, hi) };
+        return sliceSeries(s, lo, hi);
       })
       .filter((s) => s.timestamps.length > 0);
   }

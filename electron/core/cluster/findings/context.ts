@@ -2,6 +2,7 @@
 // settles one scrape-interval estimate per series. Every finding module works on this; none re-slices the input.
 import { GAP_FACTOR, pooledMedianSpacing } from '@core/cluster/merge';
 import { groupSeries, type GroupMember } from '@core/cluster/merge/group';
+import { CounterResetHint, type HistogramColumn } from '@core/series/histogram';
 import { lowerBound } from '@core/series/memory-store';
 import type { Labels } from '@core/series/types';
 import type { FindingsInput, FindingsOptions } from './types';
@@ -35,6 +36,24 @@ export function isCounterName(name: string | undefined): boolean {
   return !!name && /(_total|_count|_sum|_bucket)$/.test(name);
 }
 
+/**
+ * A member holding native histograms, for the finding modules that work on floats: its `values` become each
+ * histogram's observation count (floats and stale markers stay as they are), so gaps, divergence and rates see
+ * the count; resets use the histograms themselves (resets.ts).
+ */
+function histogramMember(m: GroupMember, histograms: HistogramColumn): GroupMember {
+  const values = m.values.slice(); // slot copies keep stale-marker bits
+  for (let i = 0; i < histograms.length; i++) {
+    const h = histograms[i];
+    if (h) values[i] = h.count;
+  }
+  return { ...m, values, histograms };
+}
+
+function isCounterHistogram(m: GroupMember): boolean {
+  return m.histograms?.some((h) => h !== null && h.counterResetHint !== CounterResetHint.Gauge) ?? false;
+}
+
 export function prepareContext(input: FindingsInput, options: FindingsOptions = {}): AnalysisContext {
   const { startMs, endMs } = input;
   const gapFactor = options.gapFactor ?? GAP_FACTOR;
@@ -43,7 +62,8 @@ export function prepareContext(input: FindingsInput, options: FindingsOptions = 
       .map((m) => {
         const lo = lowerBound(m.timestamps, startMs);
         const hi = lowerBound(m.timestamps, endMs + 1);
-        return { ...m, timestamps: m.timestamps.subarray(lo, hi), values: m.values.subarray(lo, hi) };
+        const cut = { ...m, timestamps: m.timestamps.subarray(lo, hi), values: m.values.subarray(lo, hi) };
+        return m.histograms ? histogramMember(cut, m.histograms.slice(lo, hi)) : cut;
       })
       .filter((m) => m.timestamps.length > 0);
     const configured = typeof options.scrapeIntervalMs === 'function' ? options.scrapeIntervalMs(g.labels) : options.scrapeIntervalMs;
@@ -63,7 +83,7 @@ export function prepareContext(input: FindingsInput, options: FindingsOptions = 
         members: g.members,
         intervalMs,
         thresholdMs: gapFactor * intervalMs,
-        isCounter: isCounterName(g.labels.__name__),
+        isCounter: isCounterName(g.labels.__name__) || g.members.some(isCounterHistogram),
       };
     });
   return { names: input.nodes.map((n) => n.name), startMs, endMs, groups, options };

@@ -1,5 +1,7 @@
 // Counter arithmetic on typed arrays: increase over a slice with Prometheus's reset rule (a drop means the counter
 // restarted from 0, so the new value is all increase) and the positions of resets. NaN/stale samples are skipped.
+import type { HistogramColumn } from '@core/series/histogram';
+import { histogramResetBetween } from '@core/series/histogram-reset';
 
 /** Per-second rate over samples [lo, hi): increase / (last − first time). NaN with fewer than two usable samples. */
 export function rateOver(ts: Float64Array, vals: Float64Array, lo: number, hi: number): number {
@@ -17,6 +19,22 @@ export function rateOver(ts: Float64Array, vals: Float64Array, lo: number, hi: n
   }
   if (first < 0 || last === first) return NaN;
   return increase / ((ts[last] - ts[first]) / 1000);
+}
+
+/**
+ * Resets of a native histogram stream (Prometheus's DetectReset between consecutive histogram samples; floats and
+ * stale markers in between are skipped, as the float rule skips NaN).
+ */
+export function findHistogramResets(histograms: HistogramColumn): Array<{ prev: number; at: number }> {
+  const out: Array<{ prev: number; at: number }> = [];
+  let prev = -1;
+  for (let i = 0; i < histograms.length; i++) {
+    const h = histograms[i];
+    if (!h) continue;
+    if (prev >= 0 && histogramResetBetween(histograms[prev]!, h)) out.push({ prev, at: i });
+    prev = i;
+  }
+  return out;
 }
 
 /** Counter resets: `at` is a sample lower than the previous usable one, at index `prev`. */

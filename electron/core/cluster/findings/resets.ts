@@ -5,14 +5,14 @@
 // [t_p − interval, t_a + interval]; Y "saw" it if one of Y's resets lands in (t_p, t_a + interval].
 import { lowerBound } from '@core/series/memory-store';
 import type { AnalysisContext } from './context';
-import { findResets } from './counter-math';
+import { findHistogramResets, findResets } from './counter-math';
 import type { Finding } from './types';
 
 export function findOneNodeResets(ctx: AnalysisContext): Finding[] {
   const out: Finding[] = [];
   for (const g of ctx.groups) {
     if (!g.isCounter || g.members.length < 2) continue;
-    const resets = g.members.map((m) => findResets(m.values).map((r) => ({ tp: m.timestamps[r.prev], ta: m.timestamps[r.at], vp: m.values[r.prev], va: m.values[r.at] })));
+    const resets = g.members.map((m) => (m.histograms ? findHistogramResets(m.histograms) : findResets(m.values)).map((r) => ({ tp: m.timestamps[r.prev], ta: m.timestamps[r.at], vp: m.values[r.prev], va: m.values[r.at] })));
     g.members.forEach((x, xi) => {
       for (const r of resets[xi]) {
         const slack = g.intervalMs;
@@ -38,7 +38,9 @@ export function findOneNodeResets(ctx: AnalysisContext): Finding[] {
           endMs: r.ta,
           durationMs: r.ta - r.tp,
           coveredBy,
-          detail: `${node}: counter dropped from ${r.vp} to ${r.va}; ${coveredBy.join(', ')} saw no reset.`,
+          detail: x.histograms
+            ? `${node}: native histogram reset (observation count ${r.vp} then ${r.va}); ${coveredBy.join(', ')} saw no reset.`
+            : `${node}: counter dropped from ${r.vp} to ${r.va}; ${coveredBy.join(', ')} saw no reset.`,
         });
       }
     });

@@ -3,7 +3,7 @@
 // unix seconds with millisecond precision. Native histogram
 // points go in `histogram` (vector) / `histograms` (matrix) as {count, sum, buckets: [[rule, lower, upper, count]]}.
 import type { FloatHistogram } from '../../series/histogram';
-import { histogramBuckets } from '../../series/histogram-buckets';
+import { histogramBuckets } from '@shared/histogram/buckets';
 import { formatApiFloat, formatFloatF } from './format-float';
 import { QueryError, type QueryErrorType } from './errors';
 import type { QueryResult } from './query';

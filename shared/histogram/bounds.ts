@@ -2,7 +2,10 @@
 // bounds are powers of two; schema 1..8 bounds are frac * 2^exp with frac taken from a fixed table of the values
 // 2^(i/2^schema)/2 in [0.5, 1). The table is data, not derived here, because Prometheus's values are not the
 // correctly rounded powers (nor what Math.pow gives) and bucket bounds must print digit for digit as Prometheus's.
-import { CUSTOM_BUCKETS_SCHEMA } from './histogram';
+// Shared by the core (JSON, CSV, resets) and the renderer (table bucket charts).
+
+/** Schema of custom-bucket histograms (NHCB); the same value as the core's series/histogram.ts. */
+export const CUSTOM_BUCKETS_SCHEMA = -53;
 
 const FRACTIONS_FLAT: readonly number[] = [
   // schema 0

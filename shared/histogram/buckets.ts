@@ -2,8 +2,19 @@
 // AllBucketIterator gives (model/histogram): negative buckets from the most negative up, the zero bucket (only
 // when its count is above 0), then positive buckets upwards; a bucket overlapping the zero bucket is cut at the
 // zero threshold. Used by the API JSON, CSV and the renderer's tables.
-import { bucketBound } from './histogram-bounds';
-import { CUSTOM_BUCKETS_SCHEMA, type FloatHistogram } from './histogram';
+import { bucketBound, CUSTOM_BUCKETS_SCHEMA } from './bounds';
+
+/** What bucket iteration needs of a histogram (the core's FloatHistogram and the contract's HistogramSample fit). */
+export interface BucketedHistogram {
+  schema: number;
+  zeroThreshold: number;
+  zeroCount: number;
+  positiveSpans: Int32Array;
+  positiveBuckets: Float64Array;
+  negativeSpans: Int32Array;
+  negativeBuckets: Float64Array;
+  customValues?: Float64Array;
+}
 
 /** Prometheus's JSON boundary rule: 0 (a,b], 1 [a,b), 2 (a,b), 3 [a,b]. */
 export type BoundaryRule = 0 | 1 | 2 | 3;
@@ -35,7 +46,7 @@ function bucketIndexes(spans: Int32Array, n: number): Int32Array {
 /**
  * Every bucket of h, empty ones included when `withEmpty` (the JSON leaves them out, as Prometheus does).
  */
-export function histogramBuckets(h: FloatHistogram, withEmpty = false): HistogramBucket[] {
+export function histogramBuckets(h: BucketedHistogram, withEmpty = false): HistogramBucket[] {
   const out: HistogramBucket[] = [];
   const custom = h.schema === CUSTOM_BUCKETS_SCHEMA;
   const zt = h.zeroThreshold;
