@@ -12,7 +12,9 @@ import { QueryError } from './errors';
 import type { StepGrid } from './grid';
 import { deleteLabels, isValidLabelName, keepLabels, METRIC_NAME, signature, withLabel, dropMetricName } from './labels-ops';
 import { OutputCollector } from './output-collector';
-import { newStepSeries, type StepSeries, type VectorSteps } from './values';
+import { histogramAt, newStepSeries, setHistogram, type StepSeries, type VectorSteps } from './values';
+import { histogramTexts } from './histogram-annotations';
+import { HistogramGroups } from './aggregate-histograms';
 import { GoHeap, insertionSort } from './heap';
 import { formatFloatF } from './format-float';
 import { ratioSampleOffset } from './ratio-sampler';
@@ -68,16 +70,26 @@ export function evalAggregate(ev: Evaluator, e: AggregateExpr, grid: StepGrid): 
   const dropName = new Uint8Array(G);
   const values: number[][] = e.op === 'quantile' ? Array.from({ length: G }, () => []) : [];
   const pair = new Float64Array(2);
+  // Native histograms (sum and avg only; the other operators ignore them with an info).
+  const hist = new HistogramGroups(ev, e, G);
+  const ignoresHistograms = e.op === 'min' || e.op === 'max' || e.op === 'stddev' || e.op === 'stdvar' || e.op === 'quantile';
 
   for (let i = 0; i < grid.steps; i++) {
     ev.checkAbort();
     seen.fill(0);
+    hist.reset();
     for (let si = 0; si < input.series.length; si++) {
       const s = input.series[si];
       if (!s.present[i]) continue;
       const f = s.values[i];
       const g = groupOf[si];
+      const h = histogramAt(s, i);
+      if (h && ignoresHistograms) {
+        ev.annotations.info(histogramTexts.ignoredInAggregation(e.op), e.expr.posRange);
+        continue;
+      }
       if (!seen[g]) {
+        if (e.op === 'sum' || e.op === 'avg') hist.first(g, h);
         seen[g] = 1;
         value[g] = f;
         mean[g] = f;
@@ -100,7 +112,10 @@ export function evalAggregate(ev: Evaluator, e: AggregateExpr, grid: StepGrid): 
         }
         continue;
       }
+      if (hist.incompatible[g]) continue;
       if (s.dropName) dropName[g] = 1;
+      if (e.op === 'avg') count[g]++;
+      if ((e.op === 'sum' || e.op === 'avg') && !hist.add(g, h, s.labels)) continue;
       switch (e.op) {
         case 'sum':
           kahanInc(f, value[g], comp[g], pair);
@@ -108,7 +123,6 @@ export function evalAggregate(ev: Evaluator, e: AggregateExpr, grid: StepGrid): 
           comp[g] = pair[1];
           break;
         case 'avg': {
-          count[g]++;
           if (!incremental[g]) {
             kahanInc(f, value[g], comp[g], pair);
             if (Number.isFinite(pair[0]) || Number.isNaN(pair[0])) {
@@ -155,6 +169,15 @@ export function evalAggregate(ev: Evaluator, e: AggregateExpr, grid: StepGrid): 
     }
     for (let g = 0; g < G; g++) {
       if (!seen[g]) continue;
+      if (e.op === 'sum' || e.op === 'avg') {
+        const r = hist.result(g, count[g]);
+        if (r === 'drop') continue;
+        if (r) {
+          setHistogram(out[g], i, r);
+          out[g].dropName = dropName[g] === 1;
+          continue;
+        }
+      }
       let v = value[g];
       switch (e.op) {
         case 'avg':
@@ -281,6 +304,10 @@ function aggregateK(ev: Evaluator, e: AggregateExpr, grouping: string[], param: 
     const complete = new Uint8Array(G);
     for (let si = 0; si < input.series.length; si++) {
       if (!input.series[si].present[i]) continue;
+      if ((op === 'topk' || op === 'bottomk') && histogramAt(input.series[si], i)) {
+        ev.annotations.info(histogramTexts.ignoredInAggregation(op), e.posRange);
+        continue;
+      }
       const g = groupOf[si];
       let h = heaps[g];
       const f = vals[si];
@@ -336,7 +363,7 @@ function aggregateK(ev: Evaluator, e: AggregateExpr, grouping: string[], param: 
       else if (op === 'bottomk') insertionSort(items, (a, b) => (Number.isNaN(vals[b]) ? true : vals[b] > vals[a]));
       for (const si of items) {
         const s = input.series[si];
-        out.add(s.labels, s.dropName, i, s.values[i]);
+        out.add(s.labels, s.dropName, i, s.values[i], undefined, histogramAt(s, i));
       }
     }
   }
