@@ -3,7 +3,17 @@
 // changes/resets, and the float functions that ignore histograms with an info annotation. A window is given as
 // two parallel views — its float points and its histogram points — as upstream's Series{Floats, Histograms}.
 import { CounterResetHint, type FloatHistogram } from '../../series/histogram';
-import { combineHistograms, compactHistogram, copyHistogram, detectReset, divideHistogram, IncompatibleSchemaError, scaleHistogram, toSchema } from '../histogram/ops';
+import {
+  combineHistograms,
+  compactHistogram,
+  copyHistogram,
+  detectReset,
+  divideHistogram,
+  histogramsEqual,
+  IncompatibleSchemaError,
+  scaleHistogram,
+  toSchema,
+} from '../histogram/ops';
 import { isCustomSchema } from '../histogram/bounds';
 import type { PositionRange } from '../parser/ast';
 import type { Annotations } from './annotations';
@@ -255,24 +265,6 @@ function transitions(w: HistogramWindow, counted: (prev: FloatHistogram | number
   return { f: n };
 }
 
-function sameHistogram(a: FloatHistogram, b: FloatHistogram): boolean {
-  const x = compactHistogram(a);
-  const y = compactHistogram(b);
-  const eq = (p: ArrayLike<number>, q: ArrayLike<number>): boolean => p.length === q.length && Array.prototype.every.call(p, (v: number, k: number) => Object.is(v, q[k]));
-  return (
-    x.schema === y.schema &&
-    x.zeroThreshold === y.zeroThreshold &&
-    Object.is(x.zeroCount, y.zeroCount) &&
-    Object.is(x.count, y.count) &&
-    Object.is(x.sum, y.sum) &&
-    eq(x.positiveSpans, y.positiveSpans) &&
-    eq(x.negativeSpans, y.negativeSpans) &&
-    eq(x.positiveBuckets, y.positiveBuckets) &&
-    eq(x.negativeBuckets, y.negativeBuckets) &&
-    eq(x.customValues ?? [], y.customValues ?? [])
-  );
-}
-
 const HANDLERS: Record<string, (w: HistogramWindow) => RangeResult> = {
   rate: (w) => extrapolated(w, true, true),
   increase: (w) => extrapolated(w, true, false),
@@ -292,7 +284,7 @@ const HANDLERS: Record<string, (w: HistogramWindow) => RangeResult> = {
     transitions(w, (p, c) => {
       if (typeof p === 'number' && typeof c === 'number') return p !== c && !(Number.isNaN(p) && Number.isNaN(c));
       if (typeof p === 'number' || typeof c === 'number') return true;
-      return !sameHistogram(p, c);
+      return !histogramsEqual(p, c);
     }),
   resets: (w) =>
     transitions(w, (p, c) => {
