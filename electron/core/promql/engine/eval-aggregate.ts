@@ -15,6 +15,7 @@ import { OutputCollector } from './output-collector';
 import { histogramAt, newStepSeries, setHistogram, type StepSeries, type VectorSteps } from './values';
 import { histogramTexts } from './histogram-annotations';
 import { HistogramGroups } from './aggregate-histograms';
+import { histogramString } from './histogram-text';
 import { GoHeap, insertionSort } from './heap';
 import { formatFloatF } from './format-float';
 import { ratioSampleOffset } from './ratio-sampler';
@@ -225,7 +226,8 @@ function countValues(ev: Evaluator, e: AggregateExpr, grouping: string[], grid: 
     const counts = new Map<string, { labels: Labels; n: number }>();
     for (const s of input.series) {
       if (!s.present[i]) continue;
-      const metric = withLabel(s.labels, valueLabel, formatFloatF(s.values[i]));
+      const h = histogramAt(s, i);
+      const metric = withLabel(s.labels, valueLabel, h ? histogramString(h) : formatFloatF(s.values[i]));
       const [key, labels] = groupingKeyAndLabels(metric, g, e.without);
       const c = counts.get(key);
       if (c) c.n++;
