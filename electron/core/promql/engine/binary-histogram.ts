@@ -5,6 +5,7 @@ import type { BinaryOp } from '../parser/ast';
 import { CounterResetHint, type FloatHistogram } from '../../series/histogram';
 import { combineHistograms, compactHistogram, divideHistogram, histogramsEqual, IncompatibleSchemaError, scaleHistogram } from '../histogram/ops';
 import { histogramTexts } from './histogram-annotations';
+import { trimHistogram } from '../histogram/trim';
 
 export interface ElemResult {
   f: number;
@@ -28,6 +29,7 @@ export function histogramElemBinop(op: BinaryOp, lf: number, rf: number, lh: Flo
   if (lh && !rh) {
     if (op === '*') return { f: 0, h: compactHistogram(scaleHistogram(lh, rf)), keep: true };
     if (op === '/') return { f: 0, h: compactHistogram(divideHistogram(lh, rf)), keep: true };
+    if (op === '</' || op === '>/') return { f: 0, h: trimHistogram(lh, rf, op === '</'), keep: true };
     return incompatible();
   }
   if (lh && rh) {

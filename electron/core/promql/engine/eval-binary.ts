@@ -13,6 +13,7 @@ import { OutputCollector } from './output-collector';
 import { histogramAt, type EvalValue, type ScalarSteps, type StepSeries, type VectorSteps } from './values';
 import type { FloatHistogram } from '../../series/histogram';
 import { histogramElemBinop, type ElemResult } from './binary-histogram';
+import { histogramTexts } from './histogram-annotations';
 
 /** Record a histogram element's annotation; true when the element is dropped. */
 function noteBinop(ev: Evaluator, e: BinaryExpr, r: ElemResult): boolean {
@@ -59,11 +60,6 @@ export function arith(op: BinaryOp, l: number, r: number): number {
 export function evalBinary(ev: Evaluator, e: BinaryExpr, grid: StepGrid): EvalValue {
   const lhs = ev.eval(e.lhs, grid);
   const rhs = ev.eval(e.rhs, grid);
-  if (e.op === '</' || e.op === '>/') {
-    // Trim operators only act on native histograms; float operands give an info annotation and no result.
-    ev.annotations.info(`incompatible sample types encountered for binary operator "${e.op}": float ${e.op} float`, e.posRange);
-    return { type: 'vector', series: [] };
-  }
   if (lhs.type === 'scalar' && rhs.type === 'scalar') {
     const values = new Float64Array(grid.steps);
     for (let i = 0; i < grid.steps; i++) values[i] = arith(e.op, lhs.values[i], rhs.values[i]);
@@ -114,6 +110,10 @@ function vectorScalar(ev: Evaluator, e: BinaryExpr, vec: VectorSteps, sc: Scalar
           values[i] = NaN;
           any = true;
         }
+        continue;
+      }
+      if (e.op === '</' || e.op === '>/') {
+        ev.annotations.info(histogramTexts.incompatibleTypesInBinOp('float', e.op, 'float'), e.posRange);
         continue;
       }
       if (cmp) {
@@ -288,6 +288,9 @@ function vectorVector(ev: Evaluator, e: BinaryExpr, lhsIn: VectorSteps, rhsIn: V
         value = res.f;
         keep = res.keep;
         hist = e.returnBool ? null : res.h;
+      } else if (op === '</' || op === '>/') {
+        ev.annotations.info(histogramTexts.incompatibleTypesInBinOp('float', op, 'float'), e.posRange);
+        return;
       } else if (cmp) {
         keep = arith(op, fl, fr) === 1;
         value = fl;
