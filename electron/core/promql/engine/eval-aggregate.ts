@@ -12,7 +12,10 @@ import { QueryError } from './errors';
 import type { StepGrid } from './grid';
 import { deleteLabels, labelNameValidator, keepLabels, METRIC_NAME, signature, withLabel, dropMetricName } from './labels-ops';
 import { OutputCollector } from './output-collector';
-import { newStepSeries, type StepSeries, type VectorSteps } from './values';
+import { histogramAt, newStepSeries, setHistogram, type StepSeries, type VectorSteps } from './values';
+import { histogramTexts } from './histogram-annotations';
+import { HistogramGroups } from './aggregate-histograms';
+import { histogramString } from './histogram-text';
 import { GoHeap, insertionSort } from './heap';
 import { formatFloatF } from './format-float';
 import { ratioSampleOffset } from './ratio-sampler';
@@ -69,16 +72,26 @@ export function evalAggregate(ev: Evaluator, e: AggregateExpr, grid: StepGrid): 
   const values: number[][] = e.op === 'quantile' ? Array.from({ length: G }, () => []) : [];
   const pair = new Float64Array(2);
   const p2 = ev.opts.compat === 'prometheus2';
+  // Native histograms (sum and avg only; the other operators ignore them with an info).
+  const hist = new HistogramGroups(ev, e, G);
+  const ignoresHistograms = e.op === 'min' || e.op === 'max' || e.op === 'stddev' || e.op === 'stdvar' || e.op === 'quantile';
 
   for (let i = 0; i < grid.steps; i++) {
     ev.checkAbort();
     seen.fill(0);
+    hist.reset();
     for (let si = 0; si < input.series.length; si++) {
       const s = input.series[si];
       if (!s.present[i]) continue;
       const f = s.values[i];
       const g = groupOf[si];
+      const h = histogramAt(s, i);
+      if (h && ignoresHistograms) {
+        ev.annotations.info(histogramTexts.ignoredInAggregation(e.op), e.expr.posRange);
+        continue;
+      }
       if (!seen[g]) {
+        if (e.op === 'sum' || e.op === 'avg') hist.first(g, h);
         seen[g] = 1;
         value[g] = f;
         mean[g] = f;
@@ -102,11 +115,14 @@ export function evalAggregate(ev: Evaluator, e: AggregateExpr, grid: StepGrid): 
         }
         continue;
       }
+      if (hist.incompatible[g]) continue;
       if (s.dropName) dropName[g] = 1;
+      if (e.op === 'avg') count[g]++;
+      if ((e.op === 'sum' || e.op === 'avg') && !hist.add(g, h, s.labels)) continue;
       if (p2 && (e.op === 'sum' || e.op === 'avg')) {
         // 2.42's arithmetic, in its order: a plain running sum; avg as an incremental mean.
         if (e.op === 'sum') value[g] += f;
-        else prometheus2AvgStep(mean, count, g, f);
+        else prometheus2AvgStep(mean, count[g], g, f);
         continue;
       }
       switch (e.op) {
@@ -116,7 +132,6 @@ export function evalAggregate(ev: Evaluator, e: AggregateExpr, grid: StepGrid): 
           comp[g] = pair[1];
           break;
         case 'avg': {
-          count[g]++;
           if (!incremental[g]) {
             kahanInc(f, value[g], comp[g], pair);
             if (Number.isFinite(pair[0]) || Number.isNaN(pair[0])) {
@@ -163,6 +178,15 @@ export function evalAggregate(ev: Evaluator, e: AggregateExpr, grid: StepGrid): 
     }
     for (let g = 0; g < G; g++) {
       if (!seen[g]) continue;
+      if (e.op === 'sum' || e.op === 'avg') {
+        const r = hist.result(g, count[g]);
+        if (r === 'drop') continue;
+        if (r) {
+          setHistogram(out[g], i, r);
+          out[g].dropName = dropName[g] === 1;
+          continue;
+        }
+      }
       let v = value[g];
       switch (e.op) {
         case 'avg':
@@ -198,9 +222,8 @@ export function evalAggregate(ev: Evaluator, e: AggregateExpr, grid: StepGrid): 
   return { type: 'vector', series: result };
 }
 
-/** One sample into 2.42's avg: mean += v/n − mean/n (Inf-safe as upstream); count is the group's sample count. */
-function prometheus2AvgStep(mean: Float64Array, count: Float64Array, g: number, f: number): void {
-  const n = ++count[g];
+/** One sample into 2.42's avg: mean += v/n − mean/n (Inf-safe as upstream); `n` counts the group's samples so far, this one included. */
+function prometheus2AvgStep(mean: Float64Array, n: number, g: number, f: number): void {
   const m = mean[g];
   if (m === Infinity || m === -Infinity) {
     if ((f === Infinity || f === -Infinity) && m > 0 === f > 0) return;
@@ -222,7 +245,8 @@ function countValues(ev: Evaluator, e: AggregateExpr, grouping: string[], grid: 
     const counts = new Map<string, { labels: Labels; n: number }>();
     for (const s of input.series) {
       if (!s.present[i]) continue;
-      const metric = withLabel(s.labels, valueLabel, formatFloatF(s.values[i]));
+      const h = histogramAt(s, i);
+      const metric = withLabel(s.labels, valueLabel, h ? histogramString(h) : formatFloatF(s.values[i]));
       const [key, labels] = groupingKeyAndLabels(metric, g, e.without);
       const c = counts.get(key);
       if (c) c.n++;
@@ -301,6 +325,10 @@ function aggregateK(ev: Evaluator, e: AggregateExpr, grouping: string[], param: 
     const complete = new Uint8Array(G);
     for (let si = 0; si < input.series.length; si++) {
       if (!input.series[si].present[i]) continue;
+      if ((op === 'topk' || op === 'bottomk') && histogramAt(input.series[si], i)) {
+        ev.annotations.info(histogramTexts.ignoredInAggregation(op), e.posRange);
+        continue;
+      }
       const g = groupOf[si];
       let h = heaps[g];
       const f = vals[si];
@@ -356,7 +384,7 @@ function aggregateK(ev: Evaluator, e: AggregateExpr, grouping: string[], param: 
       else if (op === 'bottomk') insertionSort(items, (a, b) => (Number.isNaN(vals[b]) ? true : vals[b] > vals[a]));
       for (const si of items) {
         const s = input.series[si];
-        out.add(s.labels, s.dropName, i, s.values[i]);
+        out.add(s.labels, s.dropName, i, s.values[i], undefined, histogramAt(s, i));
       }
     }
   }

@@ -11,7 +11,17 @@ import { QueryError } from './errors';
 import type { StepGrid } from './grid';
 import { deleteLabels, dropMetricName, keepLabels, labelsString, matchLabels, METRIC_NAME, signature, withLabel } from './labels-ops';
 import { OutputCollector } from './output-collector';
-import type { EvalValue, ScalarSteps, StepSeries, VectorSteps } from './values';
+import { histogramAt, type EvalValue, type ScalarSteps, type StepSeries, type VectorSteps } from './values';
+import type { FloatHistogram } from '../../series/histogram';
+import { histogramElemBinop, type ElemResult } from './binary-histogram';
+import { histogramTexts } from './histogram-annotations';
+
+/** Record a histogram element's annotation; true when the element is dropped. */
+function noteBinop(ev: Evaluator, e: BinaryExpr, r: ElemResult): boolean {
+  if (r.info) ev.annotations.info(r.info, e.posRange);
+  if (r.warn) ev.annotations.warn(r.warn, e.posRange);
+  return r.error === true;
+}
 
 const COMPARISON = new Set<BinaryOp>(['==', '!=', '>', '<', '>=', '<=']);
 const ARITHMETIC = new Set<BinaryOp>(['+', '-', '*', '/', '%', '^', 'atan2']);
@@ -51,11 +61,6 @@ export function arith(op: BinaryOp, l: number, r: number): number {
 export function evalBinary(ev: Evaluator, e: BinaryExpr, grid: StepGrid): EvalValue {
   const lhs = ev.eval(e.lhs, grid);
   const rhs = ev.eval(e.rhs, grid);
-  if (e.op === '</' || e.op === '>/') {
-    // Trim operators only act on native histograms; float operands give an info annotation and no result.
-    ev.annotations.info(`incompatible sample types encountered for binary operator "${e.op}": float ${e.op} float`, e.posRange);
-    return { type: 'vector', series: [] };
-  }
   if (lhs.type === 'scalar' && rhs.type === 'scalar') {
     const values = new Float64Array(grid.steps);
     for (let i = 0; i < grid.steps; i++) values[i] = arith(e.op, lhs.values[i], rhs.values[i]);
@@ -88,6 +93,7 @@ function vectorScalar(ev: Evaluator, e: BinaryExpr, vec: VectorSteps, sc: Scalar
   for (const s of vec.series) {
     const values = new Float64Array(s.values.length);
     const present = new Uint8Array(s.present.length);
+    const hs: (FloatHistogram | null)[] = s.histograms ? new Array<FloatHistogram | null>(s.present.length).fill(null) : [];
     let any = false;
     for (let i = 0; i < values.length; i++) {
       if (!s.present[i]) continue;
@@ -96,6 +102,26 @@ function vectorScalar(ev: Evaluator, e: BinaryExpr, vec: VectorSteps, sc: Scalar
       const r = swap ? v : sc.values[i];
       let out: number;
       let keep = true;
+      const h = histogramAt(s, i);
+      if (h) {
+        const res = histogramElemBinop(e.op, l, r, swap ? null : h, swap ? h : null);
+        if (noteBinop(ev, e, res)) continue;
+        if (e.returnBool) {
+          present[i] = 1;
+          values[i] = res.keep ? 1 : 0;
+          any = true;
+        } else if (res.keep) {
+          hs[i] = cmp && swap ? h : res.h;
+          present[i] = 1;
+          values[i] = NaN;
+          any = true;
+        }
+        continue;
+      }
+      if (e.op === '</' || e.op === '>/') {
+        ev.annotations.info(histogramTexts.incompatibleTypesInBinOp('float', e.op, 'float'), e.posRange);
+        continue;
+      }
       if (cmp) {
         keep = arith(e.op, l, r) === 1;
         // The vector's own value is the result, whichever side it is on.
@@ -112,6 +138,7 @@ function vectorScalar(ev: Evaluator, e: BinaryExpr, vec: VectorSteps, sc: Scalar
     }
     if (!any) continue;
     const o: StepSeries = { labels: s.labels, dropName: s.dropName, values, present };
+    if (hs.some((h) => h !== null)) o.histograms = hs;
     if (changesSchema || e.returnBool) {
       // Arithmetic drops the name at once (schema change); bool defers it like a function would.
       if (changesSchema && !ev.opts.delayedNameRemoval) o.labels = dropMetricName(o.labels);
@@ -162,7 +189,7 @@ function setOp(op: 'and' | 'or' | 'unless', lhs: VectorSteps, rhs: VectorSteps, 
     let rAny = false;
     for (let j = 0; j < lhs.series.length; j++) if (lhs.series[j].present[i]) lAny = true;
     for (let j = 0; j < rhs.series.length; j++) if (rhs.series[j].present[i]) rAny = true;
-    const emit = (s: StepSeries): void => out.add(s.labels, s.dropName, i, s.values[i]);
+    const emit = (s: StepSeries): void => out.add(s.labels, s.dropName, i, s.values[i], undefined, histogramAt(s, i));
     if (op === 'and') {
       if (!lAny || !rAny) continue;
       rhs.series.forEach((s, j) => s.present[i] && (mark[ro[j]] = 1));
@@ -240,13 +267,37 @@ function vectorVector(ev: Evaluator, e: BinaryExpr, lhsIn: VectorSteps, rhsIn: V
       }
       rightIdx[o] = j;
     }
-    const doOp = (lLabels: Labels, lv: number, rLabels: Labels, rv: number, o: number, lDrop: boolean): void => {
+    const doOp = (
+      lLabels: Labels,
+      lv: number,
+      rLabels: Labels,
+      rv: number,
+      o: number,
+      lDrop: boolean,
+      lh: FloatHistogram | null = null,
+      rh: FloatHistogram | null = null,
+    ): void => {
       let fl = lv;
       let fr = rv;
-      if (oneToMany) [fl, fr] = [fr, fl];
+      let hl = lh;
+      let hr = rh;
+      if (oneToMany) {
+        [fl, fr] = [fr, fl];
+        [hl, hr] = [hr, hl];
+      }
       let value: number;
       let keep = true;
-      if (cmp) {
+      let hist: FloatHistogram | null = null;
+      if (hl || hr) {
+        const res = histogramElemBinop(op, fl, fr, hl, hr);
+        if (noteBinop(ev, e, res)) return;
+        value = res.f;
+        keep = res.keep;
+        hist = e.returnBool ? null : res.h;
+      } else if (op === '</' || op === '>/') {
+        ev.annotations.info(histogramTexts.incompatibleTypesInBinOp('float', op, 'float'), e.posRange);
+        return;
+      } else if (cmp) {
         keep = arith(op, fl, fr) === 1;
         value = fl;
       } else value = arith(op, fl, fr);
@@ -264,15 +315,17 @@ function vectorVector(ev: Evaluator, e: BinaryExpr, lhsIn: VectorSteps, rhsIn: V
       }
       if (!keep && !e.returnBool) return;
       void lDrop;
-      out.add(metric, e.returnBool, i, value);
+      out.add(metric, e.returnBool, i, value, undefined, hist);
     };
     for (let j = 0; j < lhs.series.length; j++) {
       const ls = lhs.series[j];
       if (!ls.present[i]) continue;
       const o = lo[j];
       const ri = rightIdx[o];
-      if (ri >= 0) doOp(ls.labels, ls.values[i], rhs.series[ri].labels, rhs.series[ri].values[i], o, ls.dropName);
-      else if (fillR !== null) doOp(ls.labels, ls.values[i], matchLabels(ls.labels, matching.on, matching.matchingLabels), fillR, o, ls.dropName);
+      if (ri >= 0)
+        doOp(ls.labels, ls.values[i], rhs.series[ri].labels, rhs.series[ri].values[i], o, ls.dropName, histogramAt(ls, i), histogramAt(rhs.series[ri], i));
+      else if (fillR !== null)
+        doOp(ls.labels, ls.values[i], matchLabels(ls.labels, matching.on, matching.matchingLabels), fillR, o, ls.dropName, histogramAt(ls, i));
     }
     if (fillL !== null) {
       for (let j = 0; j < rhs.series.length; j++) {
@@ -280,7 +333,7 @@ function vectorVector(ev: Evaluator, e: BinaryExpr, lhsIn: VectorSteps, rhsIn: V
         if (!rs.present[i]) continue;
         const o = ro[j];
         if (matching.card === 'one-to-one' ? matchedOne[o] : (matchedMany[o]?.size ?? 0) > 0) continue;
-        doOp(matchLabels(rs.labels, matching.on, matching.matchingLabels), fillL, rs.labels, rs.values[i], o, false);
+        doOp(matchLabels(rs.labels, matching.on, matching.matchingLabels), fillL, rs.labels, rs.values[i], o, false, null, histogramAt(rs, i));
       }
     }
   }

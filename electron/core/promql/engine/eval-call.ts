@@ -17,7 +17,7 @@ import { mergeSameLabels } from './output-collector';
 import { evalHistogramFunction } from './eval-histogram';
 import { goRegexToJs } from '../../series/go-regex';
 import { evalInfo } from './eval-info';
-import { newStepSeries, type EvalValue, type StepSeries, type VectorSteps } from './values';
+import { histogramAt, newStepSeries, type EvalValue, type StepSeries, type VectorSteps } from './values';
 
 const SORT_FUNCTIONS = new Set(['sort', 'sort_desc', 'sort_by_label', 'sort_by_label_desc']);
 
@@ -118,14 +118,29 @@ function mapValues(ev: Evaluator, v: VectorSteps, f: (x: number) => number): Vec
 }
 
 function mapValuesAt(ev: Evaluator, v: VectorSteps, f: (x: number, step: number) => number): VectorSteps {
-  const series = v.series.map((s) => {
+  const series: StepSeries[] = [];
+  for (const s of v.series) {
+    const present = floatPresent(s);
+    if (!present) continue;
     const values = new Float64Array(s.values.length);
-    for (let i = 0; i < values.length; i++) if (s.present[i]) values[i] = f(s.values[i], i);
-    const o: StepSeries = { labels: s.labels, dropName: s.dropName, values, present: s.present };
+    for (let i = 0; i < values.length; i++) if (present[i]) values[i] = f(s.values[i], i);
+    const o: StepSeries = { labels: s.labels, dropName: s.dropName, values, present };
     ev.dropName(o);
-    return o;
-  });
+    series.push(o);
+  }
   return { type: 'vector', series: ev.settle(series) };
+}
+
+/** The steps holding float samples (functions of floats skip histogram samples); null when there are none. */
+function floatPresent(s: StepSeries): Uint8Array | null {
+  if (!s.histograms) return s.present;
+  const p = s.present.slice();
+  let any = false;
+  for (let i = 0; i < p.length; i++) {
+    if (s.histograms[i]) p[i] = 0;
+    else if (p[i]) any = true;
+  }
+  return any ? p : null;
 }
 
 function scalarOf(v: VectorSteps, grid: StepGrid): EvalValue {
@@ -134,7 +149,7 @@ function scalarOf(v: VectorSteps, grid: StepGrid): EvalValue {
     let found = 0;
     let val = NaN;
     for (const s of v.series) {
-      if (!s.present[i]) continue;
+      if (!s.present[i] || histogramAt(s, i)) continue;
       found++;
       val = s.values[i];
     }
@@ -152,7 +167,7 @@ function clamp(ev: Evaluator, call: Call, grid: StepGrid): VectorSteps {
     const values = new Float64Array(s.values.length);
     const present = new Uint8Array(s.present.length);
     for (let i = 0; i < values.length; i++) {
-      if (!s.present[i]) continue;
+      if (!s.present[i] || histogramAt(s, i)) continue;
       const lo = minCol ? minCol[i] : -Infinity;
       const hi = maxCol ? maxCol[i] : Infinity;
       // clamp with max < min yields nothing at that step.
@@ -209,7 +224,7 @@ function absent(ev: Evaluator, arg: Expr, grid: StepGrid): VectorSteps {
 /** Go's sort over vectorByValueHeap / its reverse: NaN sorts first ascending, first descending too. */
 function sortByValue(v: VectorSteps, desc: boolean): VectorSteps {
   if (v.series.length === 0 || v.series[0].present.length !== 1) return v;
-  const series = v.series.filter((s) => s.present[0]);
+  const series = v.series.filter((s) => s.present[0] && !histogramAt(s, 0));
   const cmp = (a: StepSeries, b: StepSeries): number => {
     const x = a.values[0];
     const y = b.values[0];

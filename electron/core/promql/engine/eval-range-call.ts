@@ -11,10 +11,35 @@ import { loadRangeSelector, windowEnd } from './eval-selector';
 import { evalSubqueryRange } from './eval-subquery';
 import { METRIC_NAME, dropMetricName } from './labels-ops';
 import { DUPLICATE_LABELSET } from './output-collector';
-import { newStepSeries, type RangeSeries, type StepSeries, type VectorSteps } from './values';
+import { newStepSeries, setHistogram, type RangeSeries, type StepSeries, type VectorSteps } from './values';
 import { labelsKey } from '../../series/labels';
 import { absentLabels } from './absent-labels';
 import { extendedKernel } from './extended-range';
+import { histogramRangeStep, type HistogramWindow } from './eval-range-histogram';
+import type { FloatHistogram } from '../../series/histogram';
+
+/** A range series' float and histogram points as two separate time-ordered sets of arrays. */
+function splitKinds(s: RangeSeries): { fts: Float64Array; fvs: Float64Array; hts: Float64Array; hh: FloatHistogram[] } {
+  const hs = s.histograms!;
+  let nh = 0;
+  for (const h of hs) if (h) nh++;
+  const fts = new Float64Array(s.timestamps.length - nh);
+  const fvs = new Float64Array(fts.length);
+  const hts = new Float64Array(nh);
+  const hh: FloatHistogram[] = [];
+  let f = 0;
+  for (let i = 0; i < s.timestamps.length; i++) {
+    const h = hs[i];
+    if (h) {
+      hts[hh.length] = s.timestamps[i];
+      hh.push(h);
+    } else {
+      fts[f] = s.timestamps[i];
+      fvs[f++] = s.values[i];
+    }
+  }
+  return { fts, fvs, hts, hh };
+}
 
 const COUNTER_SUFFIXES = ['_total', '_sum', '_count', '_bucket'];
 
@@ -65,12 +90,36 @@ export function evalRangeCall(ev: Evaluator, call: Call, argIndex: number, grid:
 
   for (const s of input) {
     ev.checkAbort();
-    const ts = s.timestamps;
+    // Histogram points are walked in their own arrays; float kernels only ever see the float points.
+    const split = s.histograms ? splitKinds(s) : null;
+    const ts = split ? split.fts : s.timestamps;
+    const vs = split ? split.fvs : s.values;
     const n = ts.length;
-    const w: RangeWindow = { ts, vs: s.values, lo: 0, hi: 0, evalTs: 0, rangeStartMs: 0, rangeEndMs: 0, rangeMs };
+    const w: RangeWindow = { ts, vs, lo: 0, hi: 0, evalTs: 0, rangeStartMs: 0, rangeEndMs: 0, rangeMs };
+    const hw: HistogramWindow | null = split
+      ? {
+          fts: ts,
+          fvs: vs,
+          flo: 0,
+          fhi: 0,
+          hts: split.hts,
+          hh: split.hh,
+          hlo: 0,
+          hhi: 0,
+          rangeStartMs: 0,
+          rangeEndMs: 0,
+          rangeMs,
+          metric: s.labels[METRIC_NAME] ?? '',
+          pos: call.args[argIndex].posRange,
+          annotations: ev.annotations,
+          floatKernel: () => kernel(w, params),
+        }
+      : null;
     let o: StepSeries | null = null;
     let lo = 0;
     let hi = 0;
+    let hlo = 0;
+    let hhi = 0;
     let count = 0;
     // Checked by work done, not steps: one step over a million-point window is already a lot.
     let work = 0;
@@ -83,6 +132,7 @@ export function evalRangeCall(ev: Evaluator, call: Call, argIndex: number, grid:
       const end = windowEnd(t, offsetMs, at);
       const start = end - rangeMs;
       let value: number | undefined;
+      let hist: FloatHistogram | undefined;
       w.evalTs = t;
       w.rangeStartMs = t - rangeMs - effOffset;
       w.rangeEndMs = t - effOffset;
@@ -92,24 +142,71 @@ export function evalRangeCall(ev: Evaluator, call: Call, argIndex: number, grid:
         const extEnd = end + (smoothed ? lb : 0);
         while (hi < n && ts[hi] <= extEnd) hi++;
         while (lo < hi && ts[lo] <= start - lb) lo++;
-        if (hi - lo === 0) continue;
-        value = extendedKernel(name, ts, s.values, lo, hi, w.rangeStartMs, w.rangeEndMs, rangeMs, smoothed);
-        if (value === undefined) continue;
+        if (hw) {
+          const hts = hw.hts;
+          while (hhi < hts.length && hts[hhi] <= extEnd) hhi++;
+          while (hlo < hhi && hts[hlo] <= start - lb) hlo++;
+        }
+        if (hw && hhi > hlo) {
+          // changes()/resets() anchored: start at the last sample of either kind at or before the range start.
+          if (name !== 'changes' && name !== 'resets') continue;
+          let f0 = lo;
+          while (f0 < hi && ts[f0] <= start) f0++;
+          let h0 = hlo;
+          while (h0 < hhi && hw.hts[h0] <= start) h0++;
+          if (f0 >= hi && h0 >= hhi) continue;
+          const fAnchor = f0 - 1 >= lo ? f0 - 1 : -1;
+          const hAnchor = h0 - 1 >= hlo ? h0 - 1 : -1;
+          if (fAnchor >= 0 && (hAnchor < 0 || ts[fAnchor] >= hw.hts[hAnchor])) f0 = fAnchor;
+          else if (hAnchor >= 0) h0 = hAnchor;
+          hw.flo = f0;
+          hw.fhi = hi;
+          hw.hlo = h0;
+          hw.hhi = hhi;
+          const r = histogramRangeStep(name, hw);
+          if (r === undefined || 'h' in r) continue;
+          value = r.f;
+        } else {
+          if (hi - lo === 0) continue;
+          value = extendedKernel(name, ts, vs, lo, hi, w.rangeStartMs, w.rangeEndMs, rangeMs, smoothed);
+          if (value === undefined) continue;
+        }
       } else {
         while (hi < n && ts[hi] <= end) hi++;
         while (lo < hi && (leftClosed ? ts[lo] < start : ts[lo] <= start)) lo++;
-        if (hi - lo === 0) continue;
+        if (hw) {
+          const hts = hw.hts;
+          while (hhi < hts.length && hts[hhi] <= end) hhi++;
+          while (hlo < hhi && (leftClosed ? hts[hlo] < start : hts[hlo] <= start)) hlo++;
+        }
+        if (hi - lo === 0 && hhi - hlo === 0) continue;
         w.lo = lo;
         w.hi = hi;
         for (let p = 0; p < paramCols.length; p++) params[p] = paramCols[p][i];
         if (name === 'quantile_over_time' && !(params[0] >= 0 && params[0] <= 1)) invalidQuantile = params[0];
-        value = kernel(w, params);
-        if (value === undefined) continue;
+        if (hw && hhi > hlo) {
+          hw.flo = lo;
+          hw.fhi = hi;
+          hw.hlo = hlo;
+          hw.hhi = hhi;
+          hw.rangeStartMs = w.rangeStartMs;
+          hw.rangeEndMs = w.rangeEndMs;
+          const r = histogramRangeStep(name, hw);
+          if (r === undefined) continue;
+          if ('h' in r) hist = r.h;
+          else value = r.f;
+        } else {
+          value = kernel(w, params);
+        }
+        if (value === undefined && hist === undefined) continue;
       }
       work += hi - lo;
       if (!o) o = newStepSeries(s.labels, grid.steps, keepName ? s.dropName : true);
-      o.present[i] = 1;
-      o.values[i] = value;
+      if (hist) setHistogram(o, i, hist);
+      else {
+        o.present[i] = 1;
+        o.values[i] = value!;
+      }
       count++;
     }
     if (!o) continue;
@@ -119,7 +216,7 @@ export function evalRangeCall(ev: Evaluator, call: Call, argIndex: number, grid:
     // One info per metric name: the annotation set de-duplicates identical messages, as Prometheus's does.
     if (name === 'rate' || name === 'increase') {
       const metric = s.labels[METRIC_NAME] ?? '';
-      if (metric !== '' && !COUNTER_SUFFIXES.some((x) => metric.endsWith(x))) {
+      if (metric !== '' && (!split || split.fts.length > 0) && !COUNTER_SUFFIXES.some((x) => metric.endsWith(x))) {
         ev.annotations.info(
           `metric might not be a counter, name does not end in _total/_sum/_count/_bucket: ${goQuote(metric)}`,
           call.args[0].posRange,

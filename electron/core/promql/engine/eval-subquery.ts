@@ -6,7 +6,7 @@ import { TooManySubqueryStepsError } from './errors';
 import { makeGrid, stepTime, type StepGrid } from './grid';
 import { windowEnd } from './eval-selector';
 import type { MatrixValue, RangeSeries } from './values';
-import type { FloatHistogram } from '../../series/histogram';
+import { CounterResetHint, type FloatHistogram } from '../../series/histogram';
 
 /** The grid the inner expression runs on so that every outer step's window is covered. */
 export function subqueryGrid(ev: Evaluator, sq: SubqueryExpr, grid: StepGrid): StepGrid {
@@ -43,7 +43,7 @@ export function evalSubqueryRange(ev: Evaluator, sq: SubqueryExpr, grid: StepGri
       if (!s.present[i]) continue;
       timestamps[w] = stepTime(inner, i);
       values[w] = s.values[i];
-      if (histograms) histograms[w] = s.histograms![i] ?? null;
+      if (histograms) histograms[w] = unknownHint(s.histograms![i] ?? null);
       w++;
     }
     const r: RangeSeries = { labels: s.labels, dropName: s.dropName, timestamps, values };
@@ -56,4 +56,13 @@ export function evalSubqueryRange(ev: Evaluator, sq: SubqueryExpr, grid: StepGri
 /** A subquery as the whole (instant) query: its points in the one window. */
 export function evalSubqueryInstant(ev: Evaluator, sq: SubqueryExpr, grid: StepGrid): MatrixValue {
   return { type: 'matrix', series: evalSubqueryRange(ev, sq, grid) };
+}
+
+/**
+ * Subquery points lose NotCounterReset / CounterReset hints: the subquery may skip or repeat the underlying samples
+ * the hint was about (as upstream's subquery evaluation does).
+ */
+function unknownHint(h: FloatHistogram | null): FloatHistogram | null {
+  if (!h || (h.counterResetHint !== CounterResetHint.NotCounterReset && h.counterResetHint !== CounterResetHint.CounterReset)) return h;
+  return { ...h, counterResetHint: CounterResetHint.Unknown };
 }

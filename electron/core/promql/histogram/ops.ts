@@ -288,3 +288,22 @@ export function detectReset(cur: FloatHistogram, prev: FloatHistogram): boolean 
     bucketsDecreased(side(negative(cur), cur.schema), side(negative(prev), prev.schema))
   );
 }
+
+/** Bit-exact equality of two histograms, ignoring empty buckets and the counter reset hint (Equals). */
+export function histogramsEqual(a: FloatHistogram, b: FloatHistogram): boolean {
+  const x = compactHistogram(a);
+  const y = compactHistogram(b);
+  const eq = (p: ArrayLike<number>, q: ArrayLike<number>): boolean => p.length === q.length && Array.prototype.every.call(p, (v: number, k: number) => Object.is(v, q[k]));
+  return (
+    x.schema === y.schema &&
+    x.zeroThreshold === y.zeroThreshold &&
+    Object.is(x.zeroCount, y.zeroCount) &&
+    Object.is(x.count, y.count) &&
+    Object.is(x.sum, y.sum) &&
+    eq(x.positiveSpans, y.positiveSpans) &&
+    eq(x.negativeSpans, y.negativeSpans) &&
+    eq(x.positiveBuckets, y.positiveBuckets) &&
+    eq(x.negativeBuckets, y.negativeBuckets) &&
+    eq(x.customValues ?? [], y.customValues ?? [])
+  );
+}

@@ -6,7 +6,7 @@ import { CounterResetHint, CUSTOM_BUCKETS_SCHEMA, type FloatHistogram } from '..
 import { labelsKey } from '../../series/labels';
 import { MemorySeriesStore } from '../../series/memory-store';
 import { STALE_NAN } from '../../series/stale-marker';
-import { compactHistogram } from '../histogram/ops';
+import { compactHistogram, detectReset, sameBounds } from '../histogram/ops';
 import { parseGoFloat } from '../engine/eval-histogram';
 import type { LoadCmd } from './script';
 
@@ -109,7 +109,7 @@ export class TestStore implements SeriesStore {
       }
       const timestamps = Float64Array.from(ts);
       const values = new Float64Array(ts.length);
-      const hs: (FloatHistogram | null)[] = idx.map((i) => p.hs[i]);
+      const hs: (FloatHistogram | null)[] = storedHints(idx.map((i) => p.hs[i]));
       idx.forEach((i, k) => {
         values[k] = p.stale[i] ? STALE_NAN : p.vs[i];
       });
@@ -147,5 +147,30 @@ function classicToNhcb(c: Classic): FloatHistogram {
     negativeSpans: new Int32Array(0),
     negativeBuckets: new Float64Array(0),
     customValues: Float64Array.from(les.slice(0, -1)),
+  });
+}
+
+/**
+ * The counter reset hints histograms carry when read back from Prometheus's TSDB: samples after the first of a
+ * chunk read as NotCounterReset, a detected (or declared) reset starts a new chunk (read back as unknown), a change of
+ * schema, zero threshold or custom bounds starts a chunk with an unknown hint, and gauges stay gauges.
+ */
+function storedHints(hs: (FloatHistogram | null)[]): (FloatHistogram | null)[] {
+  let prev: FloatHistogram | null = null;
+  return hs.map((h) => {
+    if (!h) {
+      prev = null;
+      return h;
+    }
+    const before = prev;
+    prev = h;
+    if (h.counterResetHint === CounterResetHint.Gauge || !before || before.counterResetHint === CounterResetHint.Gauge) return h;
+    let hint: CounterResetHint;
+    if (h.counterResetHint === CounterResetHint.CounterReset || detectReset({ ...h, counterResetHint: CounterResetHint.Unknown }, before))
+      hint = CounterResetHint.Unknown; // prometheus/prometheus#15346: a chunk's reset header reads back as unknown
+    else if (h.schema !== before.schema || h.zeroThreshold !== before.zeroThreshold || !sameBounds(h.customValues, before.customValues))
+      hint = CounterResetHint.Unknown;
+    else hint = CounterResetHint.NotCounterReset;
+    return hint === h.counterResetHint ? h : { ...h, counterResetHint: hint };
   });
 }
