@@ -4,12 +4,12 @@
 // server machine. Nothing here ever writes a secret: profiles are reduced to node names and secret-free URLs.
 import { promises as fs } from 'node:fs';
 import { isAbsolute } from 'node:path';
-import { evaluateSnapshot } from '@core/query/run-cluster-query';
+import { evaluateOffThread } from '@core/query/eval-worker/off-thread';
 import { buildBundle, fileStem, resultViewCsv } from '@core/export';
 import {
   Autosave,
   buildDocument,
-  evaluatePanelOffline,
+  evaluatePanelOffThread,
   offlineResultView,
   parseWorkspaceText,
   profileOfSpec,
@@ -104,23 +104,25 @@ export function createWorkspaceHandlers(deps: WorkspaceHandlerDeps) {
     return buildDocument({ profile: sanitizeProfile(profile), panels: input.panels, createdAt: input.createdAt });
   }
 
-  function evaluate(ws: OpenWorkspace, panel: WorkspacePanel, strategy?: MergeStrategy): QueryResultView {
+  async function evaluate(ws: OpenWorkspace, panel: WorkspacePanel, strategy?: MergeStrategy): Promise<QueryResultView> {
     const started = performance.now();
     // As live: a comparison panel draws each node with a lookback of its own scrape interval.
-    const ev = evaluatePanelOffline(ws.document.profile, panel, ws.reads, { strategy, nodeLookback: panel.comparison.findings ? 'scrape-interval' : 'query' });
+    const ev = await evaluatePanelOffThread(ws.document.profile, panel, ws.reads, { strategy, nodeLookback: panel.comparison.findings ? 'scrape-interval' : 'query' });
     return offlineResultView(`${ws.id}:${panel.id}`, panel, ev, performance.now() - started);
   }
 
-  function openResult(parsed: ParsedWorkspace, path?: string): WorkspaceOpenResult {
+  async function openResult(parsed: ParsedWorkspace, path?: string): Promise<WorkspaceOpenResult> {
     const ws = open.add(parsed.document, parsed.reads, path);
-    const panels: PanelResult[] = parsed.document.panels.map((panel) => {
-      if (!parsed.hasSnapshot) return { panelId: panel.id, error: { kind: 'no-snapshot', message: 'The workspace was saved without data; run the query to see results.' } };
-      try {
-        return { panelId: panel.id, result: evaluate(ws, panel) };
-      } catch (e) {
-        return { panelId: panel.id, error: toApiError(e) };
-      }
-    });
+    const panels: PanelResult[] = await Promise.all(
+      parsed.document.panels.map(async (panel): Promise<PanelResult> => {
+        if (!parsed.hasSnapshot) return { panelId: panel.id, error: { kind: 'no-snapshot', message: 'The workspace was saved without data; run the query to see results.' } };
+        try {
+          return { panelId: panel.id, result: await evaluate(ws, panel) };
+        } catch (e) {
+          return { panelId: panel.id, error: toApiError(e) };
+        }
+      }),
+    );
     const snapshotReadAtMs: Record<string, number> = {};
     for (const r of parsed.reads) if (r.panelId) snapshotReadAtMs[r.panelId] = r.snapshot.readAtMs;
     return {
@@ -135,10 +137,10 @@ export function createWorkspaceHandlers(deps: WorkspaceHandlerDeps) {
   }
 
   /** Merged + per-node results of a finished live query, for CSV. */
-  function queryCsvView(queryId: string): { view: Pick<QueryResultView, 'merged' | 'perNode' | 'nodes'>; title: string } {
+  async function queryCsvView(queryId: string): Promise<{ view: Pick<QueryResultView, 'merged' | 'perNode' | 'nodes'>; title: string }> {
     const s = deps.sessions.get(queryId);
     if (!s?.snapshot || !s.ast) throw new ApiCallError('query-not-found', 'That query is no longer cached; run it again.', 'source.queryId');
-    const res = evaluateSnapshot(s.spec, s.ast, s.input, s.snapshot, { strategy: s.request.strategy, perNode: true });
+    const res = await evaluateOffThread(s.spec, s.ast, s.input, s.snapshot, { strategy: s.request.strategy, perNode: true, timeoutMs: s.spec.queryTimeoutMs });
     return { view: { merged: res.merged, perNode: res.perNode, nodes: s.spec.nodes.map((n) => ({ index: n.index, name: n.name, host: '' })) }, title: s.request.expr };
   }
 
@@ -162,12 +164,12 @@ export function createWorkspaceHandlers(deps: WorkspaceHandlerDeps) {
     'workspace.open': async ({ path }: { path: string }): Promise<WorkspaceOpenResult> => {
       const parsed = await readWorkspaceFile(requireAbsolute(path));
       await recent.add(path).catch(() => undefined);
-      return openResult(parsed, path);
+      return await openResult(parsed, path);
     },
 
     'workspace.evaluate': async ({ workspaceId, panel, strategy }: { workspaceId: string; panel: WorkspacePanel; strategy?: MergeStrategy }): Promise<QueryResultView> => {
       const ws = openWorkspace(workspaceId);
-      const view = evaluate(ws, panel, strategy);
+      const view = await evaluate(ws, panel, strategy);
       ws.panels.set(panel.id, panel);
       return view;
     },
@@ -190,7 +192,7 @@ export function createWorkspaceHandlers(deps: WorkspaceHandlerDeps) {
       }
       if (pending === undefined) return { available: false };
       if (action === 'check') return { available: true, savedAtMs: pending };
-      return { available: true, savedAtMs: pending, opened: openResult(await autosave.load()) };
+      return { available: true, savedAtMs: pending, opened: await openResult(await autosave.load()) };
     },
 
     'workspace.cleanExit': async (): Promise<void> => autosave.markCleanExit(),
@@ -199,12 +201,12 @@ export function createWorkspaceHandlers(deps: WorkspaceHandlerDeps) {
       const lay = layout ?? 'long';
       let view: Pick<QueryResultView, 'merged' | 'perNode' | 'nodes'>;
       let title: string;
-      if ('queryId' in source) ({ view, title } = queryCsvView(source.queryId));
+      if ('queryId' in source) ({ view, title } = await queryCsvView(source.queryId));
       else {
         const ws = openWorkspace(source.workspaceId);
         const panel = ws.panels.get(source.panelId);
         if (!panel) throw new ApiCallError('panel-not-found', 'The workspace has no such panel.', 'source.panelId');
-        view = evaluate(ws, { ...panel, comparison: { ...panel.comparison, perNode: true } });
+        view = await evaluate(ws, { ...panel, comparison: { ...panel.comparison, perNode: true } });
         title = panel.title ?? panel.expr;
       }
       const { csv, rows } = resultViewCsv(view, lay, node);
@@ -221,13 +223,15 @@ export function createWorkspaceHandlers(deps: WorkspaceHandlerDeps) {
       // Evaluate from what the bundle holds, so CSVs and README match the workspace inside it exactly.
       const parsed = parseWorkspaceText(text, 'The bundle workspace');
       const ws = open.add(parsed.document, parsed.reads);
-      const results = parsed.document.panels.map((panel) => {
-        try {
-          return { view: evaluate(ws, panel) };
-        } catch (e) {
-          return { error: toApiError(e).message };
-        }
-      });
+      const results = await Promise.all(
+        parsed.document.panels.map(async (panel) => {
+          try {
+            return { view: await evaluate(ws, panel) };
+          } catch (e) {
+            return { error: toApiError(e).message };
+          }
+        }),
+      );
       const pngs = (req.pngs ?? []).map((p) => ({ panelId: p.panelId, name: p.name, data: new Uint8Array(Buffer.from(p.base64, 'base64')) }));
       const { bytes, entries } = buildBundle({ document: parsed.document, workspaceText: text, results, pngs });
       await writeFileAtomic(path, bytes);

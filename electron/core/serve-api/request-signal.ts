@@ -1,6 +1,7 @@
 // The abort signal of one API request: the server shutting down, the client hanging up, or the `timeout`
-// parameter running out. Evaluation is synchronous, so timer-driven signals never fire during it; the engine
-// gets a view of the same signal that also reads the clock (its checks between steps then see the deadline).
+// parameter running out. In a worker thread the real signal terminates the evaluation; evaluated inline (no
+// worker configured: tests), timers never fire during it, so the engine gets a view of the same signal that also
+// reads the clock (its checks in every long loop then see the deadline).
 
 export interface RequestSignal {
   /** For the fan-out: a real AbortSignal (timers fire while reads are awaited). */

@@ -4,7 +4,9 @@ import type { MergeStrategy } from '@core/cluster/merge/types';
 import { planSelectors } from '@core/promql/planner';
 import type { ClusterSpec } from '@core/query/cluster-spec';
 import type { RawSnapshot } from '@core/query/raw-snapshot';
-import { evaluateSnapshot, parseQuery, type ClusterQueryInput, type ClusterQueryResult } from '@core/query/run-cluster-query';
+import { evaluateSnapshot, parseQuery, type ClusterQueryInput, type ClusterQueryResult, type EvaluateSnapshotOptions } from '@core/query/run-cluster-query';
+import { evaluateOffThread } from '@core/query/eval-worker/off-thread';
+import type { Expr } from '@core/promql/parser/ast';
 import { instantFrame, rangeFrame, type TimeFrame } from '@core/query/time-frame';
 import type { WorkspacePanel, WorkspaceProfile } from '@shared/api/workspace-types';
 import { clusterSpecOf } from './cluster-spec';
@@ -42,24 +44,39 @@ export function panelFrame(panel: WorkspacePanel, reads: readonly StoredRead[]):
   return panel.kind === 'instant' ? instantFrame(endMs) : rangeFrame(startMs, endMs, panel.stepMs);
 }
 
-export function evaluatePanelOffline(
-  profile: WorkspaceProfile,
-  panel: WorkspacePanel,
-  reads: readonly StoredRead[],
-  opts: { strategy?: MergeStrategy; signal?: AbortSignal; nodeLookback?: 'query' | 'scrape-interval' } = {},
-): OfflineEvaluation {
+interface PreparedPanel {
+  spec: ClusterSpec;
+  input: ClusterQueryInput;
+  ast: Expr;
+  snapshot: RawSnapshot;
+  opts: EvaluateSnapshotOptions;
+}
+
+function preparePanel(profile: WorkspaceProfile, panel: WorkspacePanel, reads: readonly StoredRead[], opts: PanelEvalOptions): PreparedPanel {
   const spec = clusterSpecOf(profile, opts.strategy ?? panel.strategy);
   const frame = panelFrame(panel, reads);
   const input: ClusterQueryInput = { expr: panel.expr, frame, ...(panel.lookbackDeltaMs ? { lookbackDeltaMs: panel.lookbackDeltaMs } : {}) };
   const ast = parseQuery(panel.expr, spec.compat);
   const requests = planSelectors(ast, { startMs: frame.startMs, endMs: frame.endMs, stepMs: frame.stepMs, lookbackDeltaMs: input.lookbackDeltaMs, compat: spec.compat });
   const snapshot = coverFromStored(requests, reads);
-  const result = evaluateSnapshot(spec, ast, input, snapshot, {
-    strategy: spec.strategy,
-    perNode: panel.comparison.perNode,
-    findings: panel.comparison.findings,
-    nodeLookback: opts.nodeLookback,
-    signal: opts.signal,
-  });
-  return { spec, input, snapshot, result };
+  const evalOpts: EvaluateSnapshotOptions = { strategy: spec.strategy, perNode: panel.comparison.perNode, findings: panel.comparison.findings, nodeLookback: opts.nodeLookback, signal: opts.signal };
+  return { spec, input, ast, snapshot, opts: evalOpts };
+}
+
+export interface PanelEvalOptions {
+  strategy?: MergeStrategy;
+  signal?: AbortSignal;
+  /** As live: a comparison panel draws each node with a lookback of its own scrape interval. */
+  nodeLookback?: 'query' | 'scrape-interval';
+}
+
+export function evaluatePanelOffline(profile: WorkspaceProfile, panel: WorkspacePanel, reads: readonly StoredRead[], opts: PanelEvalOptions = {}): OfflineEvaluation {
+  const p = preparePanel(profile, panel, reads, opts);
+  return { spec: p.spec, input: p.input, snapshot: p.snapshot, result: evaluateSnapshot(p.spec, p.ast, p.input, p.snapshot, p.opts) };
+}
+
+/** The same, evaluated in a worker thread when the process has them (the app): a hostile panel cannot hold it. */
+export async function evaluatePanelOffThread(profile: WorkspaceProfile, panel: WorkspacePanel, reads: readonly StoredRead[], opts: PanelEvalOptions = {}): Promise<OfflineEvaluation> {
+  const p = preparePanel(profile, panel, reads, opts);
+  return { spec: p.spec, input: p.input, snapshot: p.snapshot, result: await evaluateOffThread(p.spec, p.ast, p.input, p.snapshot, p.opts) };
 }

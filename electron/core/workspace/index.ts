@@ -4,7 +4,7 @@ export type { StoredRead } from './stored-read';
 export { buildDocument, parseWorkspaceText, workspaceToText, sanitizeProfile, type ParsedWorkspace } from './document';
 export { readWorkspaceFile, saveWorkspaceFile, overwriteBlocker } from './workspace-file';
 export { writeFileAtomic } from './atomic-write';
-export { evaluatePanelOffline, panelFrame, type OfflineEvaluation } from './evaluate-panel';
+export { evaluatePanelOffline, evaluatePanelOffThread, panelFrame, type OfflineEvaluation } from './evaluate-panel';
 export { coverFromStored, selectorText } from './offline-cover';
 export { offlineResultView } from './result-view';
 export { profileOfSpec } from './profile-of-spec';

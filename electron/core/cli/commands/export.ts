@@ -6,7 +6,7 @@ import { MERGE_STRATEGIES, type MergeStrategy } from '@core/cluster/merge/types'
 import { toPrometheusApiJson } from '@core/promql/engine/api-json';
 import { toEngineResult } from '@core/query/evaluate';
 import { analyzeSnapshot } from '@core/query/run-cluster-query';
-import { evaluatePanelOffline, offlineResultView, readWorkspaceFile, writeFileAtomic } from '@core/workspace';
+import { evaluatePanelOffThread, offlineResultView, readWorkspaceFile, writeFileAtomic } from '@core/workspace';
 import { MERGED, resultViewCsv, selectViews } from '@core/export';
 import type { WorkspacePanel } from '@shared/api/workspace-types';
 import { EXIT_OK, UsageError, type CliCommand, type CliIO } from '../command';
@@ -80,7 +80,7 @@ export const exportCommand: CliCommand = {
 
     for (const [i, panel] of panels.entries()) {
       const p = format === 'csv' ? { ...panel, comparison: { ...panel.comparison, perNode: v.node !== MERGED } } : panel;
-      const ev = evaluatePanelOffline(parsed.document.profile, p, parsed.reads, { strategy: v.dedup as MergeStrategy | undefined, signal: io.signal });
+      const ev = await evaluatePanelOffThread(parsed.document.profile, p, parsed.reads, { strategy: v.dedup as MergeStrategy | undefined, signal: io.signal });
       let text: string;
       if (format === 'csv') {
         text = resultViewCsv(offlineResultView(panel.id, p, ev, 0), layout, v.node).csv;

@@ -4,6 +4,7 @@
 // at any moment, even inside a loop that never checks. Without an entry (unit tests, benches) it evaluates inline.
 import { Worker } from 'node:worker_threads';
 import { QueryCanceledError, QueryTimeoutError } from '@core/promql/engine/errors';
+import { DEFAULT_QUERY_TIMEOUT_MS } from '@core/promql/engine/options';
 import type { Expr } from '@core/promql/parser/ast';
 import type { ClusterSpec } from '../cluster-spec';
 import type { RawSnapshot } from '../raw-snapshot';
@@ -86,7 +87,6 @@ export async function evaluateOffThread(
   worker.ref();
 
   return new Promise<ClusterQueryResult>((resolve, reject) => {
-    let timer: NodeJS.Timeout | undefined;
     const cleanup = (): void => {
       clearTimeout(timer);
       worker.off('message', onMessage);
@@ -120,12 +120,11 @@ export async function evaluateOffThread(
     worker.on('error', onError);
     worker.on('exit', onExit);
     signal?.addEventListener('abort', onAbort, { once: true });
-    if (rest.timeoutMs !== undefined) {
-      timer = setTimeout(() => {
-        dispose(false);
-        reject(new QueryTimeoutError());
-      }, rest.timeoutMs + BACKSTOP_MS);
-    }
+    // A backstop for work outside the engine's checks (merge, findings): the worker is cut a moment after.
+    const timer = setTimeout(() => {
+      dispose(false);
+      reject(new QueryTimeoutError());
+    }, (rest.timeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS) + BACKSTOP_MS);
     worker.postMessage(job);
   });
 }
