@@ -1,7 +1,7 @@
 // Runs the real rrx CLI as its own process (bundled once per test file with esbuild into out/test-cli-*) and
 // watches its memory from /proc: peak resident set (VmHWM) and current RSS, so tests can bound what rrx holds.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -13,7 +13,9 @@ export function cliBundle(): Promise<string> {
   bundled ??= (async () => {
     // Inside the project (out/ is build output), so the bundle resolves its packages from node_modules.
     mkdirSync(join(root, 'out'), { recursive: true });
-    const out = join(mkdtempSync(join(root, 'out', 'test-cli-')), 'rrx.mjs');
+    const outDir = mkdtempSync(join(root, 'out', 'test-cli-'));
+    process.once('exit', () => rmSync(outDir, { recursive: true, force: true }));
+    const out = join(outDir, 'rrx.mjs');
     await build({
       entryPoints: [join(root, 'electron/core/cli/entry.ts')],
       bundle: true,

@@ -215,6 +215,7 @@ export async function startRemoteReadServer(opts: RemoteReadServerOptions): Prom
     port,
     setFault(f) {
       fault = f;
+      if (f.kind === 'snappy-bomb') snappyBomb(f.bytes); // built now, not while a client is being timed
     },
     requestCount: () => requests,
     requestHeaders: () => [...seenHeaders],

@@ -172,7 +172,7 @@ export async function remoteRead(
         throw fail('content-type', `unexpected streamed message type in "${contentType}"`);
       }
       responseType = 'STREAMED_XOR_CHUNKS';
-      decoded = await readStreamedBody(res.body, windows, budget, () => progress());
+      decoded = await readStreamedBody(res.body, windows, budget, () => progress(), controller.signal);
     } else if (contentType.startsWith(CONTENT_TYPE_PROTOBUF)) {
       responseType = 'SAMPLES';
       decoded = await readSamplesBody(res.body, budget, () => progress(), controller.signal);

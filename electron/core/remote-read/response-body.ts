@@ -8,7 +8,9 @@ import { DecodeError } from './errors';
 import { LIMIT_NAMES, type ReadBudget } from './limits';
 import { decodeReadResponseSteps } from './samples-decoder';
 import { SnappyBlockDecoder, checkDeclaredLength, snappyMaxEncodedLength, snappyUncompress, snappyUncompressedLength } from './snappy-block';
-import { drainInSlices, runInSlices } from './work-slices';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { TransportError } from './transport/transport-error';
+import { SLICE_MS, drainInSlices, runInSlices } from './work-slices';
 import type { RemoteReadWarning } from './warnings';
 
 export interface DecodedBody {
@@ -77,6 +79,7 @@ export async function readStreamedBody(
   windows: readonly QueryWindow[],
   budget: ReadBudget,
   onFrame: () => void,
+  signal?: AbortSignal,
 ): Promise<DecodedBody> {
   const frames = new FrameReader(budget.limits.maxFrameBytes, LIMIT_NAMES.maxFrameBytes);
   const decoder = new ChunkedResponseDecoder(windows, budget);
@@ -84,9 +87,16 @@ export async function readStreamedBody(
     decoder.decodeFrame(m);
     onFrame();
   };
+  let sliceStart = performance.now();
   for await (const chunk of body) {
     budget.addBytes(chunk.length);
     frames.push(chunk, onMessage);
+    // Buffered data is handed over without a trip through the event loop: give it a turn now and then.
+    if (performance.now() - sliceStart >= SLICE_MS) {
+      await nextTurn();
+      if (signal?.aborted) throw new TransportError('cancelled', 'aborted');
+      sliceStart = performance.now();
+    }
   }
   frames.end();
   return { results: decoder.finish(), warnings: decoder.warnings };

@@ -53,6 +53,6 @@ describe('serve-api in front of a snappy bomb', () => {
     // seconds (the defect: 8-11 s for 1 GB), so the probes would not get through at all.
     expect(r.ms).toBeLessThan(2000 + 2500);
     expect(answered).toBeGreaterThanOrEqual(2);
-    expect(slowestMs).toBeLessThan(1500);
+    expect(slowestMs).toBeLessThan(2000);
   });
 });
