@@ -17,7 +17,7 @@ import { generateDataset, type Dataset } from './corpus/dataset';
 import { generateCorpus } from './corpus/expressions';
 
 const SEED = Number(process.env.RRX_DIFF_SEED ?? 15);
-const COUNT = Number(process.env.RRX_DIFF_COUNT ?? 260);
+const COUNT = Number(process.env.RRX_DIFF_COUNT ?? 600);
 /** Bound on the whole comparison loop (CI), well inside the test timeout; a hand run can raise it. */
 const BUDGET_MS = Number(process.env.RRX_DIFF_BUDGET_MS ?? 240_000);
 /** Debugging: RRX_DIFF_ONLY=<regex> asks only matching expressions and prints both answers of a mismatch. */

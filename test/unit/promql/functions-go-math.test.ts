@@ -2,7 +2,7 @@
 // against real Prometheus 2.42; here, that they are the functions they claim to be (within a few ulps of V8's libm
 // over every magnitude, huge trig arguments through Payne–Hanek included) and keep Go's special cases.
 import { describe, expect, it } from 'vitest';
-import { frexp, goAcos, goAsin, goAtan, goAtan2, goCos, goCosh, goLog, goLog10, goLog2, goPow, goSin, goSinh, goTan, ldexp } from '@core/promql/functions/go-math';
+import { frexp, goAcos, goAcosh, goAsin, goAsinh, goAtanh, goLog1p, goAtan, goAtan2, goCos, goCosh, goLog, goLog10, goLog2, goPow, goSin, goSinh, goTan, ldexp } from '@core/promql/functions/go-math';
 import { prng } from '../../helpers/series-fixtures';
 
 const close = (a: number, b: number, rel: number) => a === b || (Number.isNaN(a) && Number.isNaN(b)) || Math.abs(a - b) <= rel * Math.max(Math.abs(a), Math.abs(b), 1e-300);
@@ -25,9 +25,12 @@ describe('Go math algorithms', () => {
         ['sinh', goSinh(x / 1e18), Math.sinh(x / 1e18), 1e-14],
         ['cosh', goCosh(x / 1e18), Math.cosh(x / 1e18), 1e-14],
         ['pow', goPow(a, 2.5), a ** 2.5, 1e-14],
+        ['log1p', goLog1p(a), Math.log1p(a), 1e-15],
+        ['asinh', goAsinh(x), Math.asinh(x), 1e-15],
+        ['acosh', goAcosh(1 + a), Math.acosh(1 + a), 1e-15],
         ['pow int', goPow(x, 7), x ** 7, 1e-14],
       ];
-      if (a <= 1) checks.push(['asin', goAsin(x), Math.asin(x), 1e-15], ['acos', goAcos(x), Math.acos(x), 1e-15]);
+      if (a <= 1) checks.push(['asin', goAsin(x), Math.asin(x), 1e-15], ['acos', goAcos(x), Math.acos(x), 1e-15], ['atanh', goAtanh(x), Math.atanh(x), 1e-15]);
       // Go's Log2 adds the exponent after the log of the fraction: near 1 its error is absolute (~1 ulp of 1).
       if (Math.abs(goLog2(a) - Math.log2(a)) > 4e-16 * Math.max(1, Math.abs(Math.log2(a)))) bad.push(`log2(${a}) = ${goLog2(a)}, libm ${Math.log2(a)}`);
       for (const [name, got, want, rel] of checks) if (!close(got, want, rel)) bad.push(`${name}(${x}) = ${got}, libm ${want}`);

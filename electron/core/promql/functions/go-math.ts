@@ -333,7 +333,7 @@ export function goAsinh(x: number): number {
   if (x > 2 ** 28) t = goLog(x) + 6.93147180559945286227e-1;
   else if (x > 2) t = goLog(2 * x + 1 / (Math.sqrt(x * x + 1) + x));
   else if (x < 2 ** -28) t = x;
-  else t = Math.log1p(x + (x * x) / (1 + Math.sqrt(1 + 1 / (x * x))));
+  else t = goLog1p(x + (x * x) / (1 + Math.sqrt(1 + x * x)));
   return sign ? -t : t;
 }
 
@@ -344,5 +344,89 @@ export function goAcosh(x: number): number {
   if (x >= 2 ** 28) return goLog(x) + 6.93147180559945286227e-1;
   if (x > 2) return goLog(2 * x - 1 / (x + Math.sqrt(x * x - 1)));
   const t = x - 1;
-  return Math.log1p(t + Math.sqrt(2 * t + t * t));
+  return goLog1p(t + Math.sqrt(2 * t + t * t));
+}
+
+const LP = [6.666666666666735130e-1, 3.999999999940941908e-1, 2.857142874366239149e-1, 2.222219843214978396e-1, 1.818357216161805012e-1, 1.531383769920937332e-1, 1.479819860511658591e-1];
+
+/** Go's Log1p (FreeBSD's s_log1p.c as Go simplified it), so asinh/acosh/atanh agree with Prometheus. */
+export function goLog1p(x: number): number {
+  if (x < -1 || x !== x) return NaN;
+  if (x === -1) return -Infinity;
+  if (x === Infinity) return Infinity;
+  const absx = Math.abs(x);
+  let f = 0;
+  let iu = 0n;
+  let k = 1;
+  if (absx < Math.SQRT2 - 1) {
+    if (absx < 2 ** -29) return absx < 2 ** -54 ? x : x - x * x * 0.5;
+    if (x > -2.928932188134524755992e-1) {
+      k = 0;
+      f = x;
+      iu = 1n;
+    }
+  }
+  let c = 0;
+  if (k !== 0) {
+    let u: number;
+    if (absx < 2 ** 53) {
+      u = 1.0 + x;
+      bits.setFloat64(0, u);
+      iu = bits.getBigUint64(0);
+      k = Number(iu >> 52n) - 1023;
+      c = k > 0 ? 1.0 - (u - x) : x - (u - 1.0);
+      c /= u;
+    } else {
+      u = x;
+      bits.setFloat64(0, u);
+      iu = bits.getBigUint64(0);
+      k = Number(iu >> 52n) - 1023;
+      c = 0;
+    }
+    iu &= 0x000fffffffffffffn;
+    if (iu < 0x0006a09e667f3bcdn) {
+      bits.setBigUint64(0, iu | 0x3ff0000000000000n);
+    } else {
+      k++;
+      bits.setBigUint64(0, iu | 0x3fe0000000000000n);
+      iu = (0x0010000000000000n - iu) >> 2n;
+    }
+    u = bits.getFloat64(0);
+    f = u - 1.0;
+  }
+  const hfsq = 0.5 * f * f;
+  if (iu === 0n) {
+    if (f === 0) {
+      if (k === 0) return 0;
+      c += k * LN2_LO;
+      return k * LN2_HI + c;
+    }
+    const r0 = hfsq * (1.0 - 0.66666666666666666 * f);
+    if (k === 0) return f - r0;
+    return k * LN2_HI - (r0 - (k * LN2_LO + c) - f);
+  }
+  const s = f / (2.0 + f);
+  const z = s * s;
+  const r = z * (LP[0] + z * (LP[1] + z * (LP[2] + z * (LP[3] + z * (LP[4] + z * (LP[5] + z * LP[6]))))));
+  if (k === 0) return f - (hfsq - s * (hfsq + r));
+  return k * LN2_HI - (hfsq - (s * (hfsq + r) + (k * LN2_LO + c)) - f);
+}
+
+/** Go's Atanh on Go's Log1p. */
+export function goAtanh(x: number): number {
+  if (x < -1 || x > 1 || x !== x) return NaN;
+  if (x === 1) return Infinity;
+  if (x === -1) return -Infinity;
+  let sign = false;
+  if (x < 0) {
+    x = -x;
+    sign = true;
+  }
+  let t: number;
+  if (x < 2 ** -28) t = x;
+  else if (x < 0.5) {
+    t = x + x;
+    t = 0.5 * goLog1p(t + (t * x) / (1 - x));
+  } else t = 0.5 * goLog1p((x + x) / (1 - x));
+  return sign ? -t : t;
 }

@@ -1,6 +1,6 @@
 // Element-wise float functions of instant vectors (abs, ceil, ln, sin, sgn, …), one table by name. Each entry is
 // a plain number→number function so the evaluator can run it over a whole Float64Array column.
-import { goAcos, goAcosh, goAsin, goAsinh, goAtan, goCos, goCosh, goLog, goLog10, goLog2, goPow as goPowAlgorithm, goSin, goSinh, goTan } from './go-math';
+import { goAcos, goAcosh, goAsin, goAsinh, goAtan, goAtanh, goCos, goCosh, goLog, goLog10, goLog2, goPow as goPowAlgorithm, goSin, goSinh, goTan } from './go-math';
 
 export type FloatFn = (v: number) => number;
 
@@ -24,7 +24,7 @@ export const elementwise: ReadonlyMap<string, FloatFn> = new Map<string, FloatFn
   ['tanh', Math.tanh],
   ['asinh', goAsinh],
   ['acosh', goAcosh],
-  ['atanh', Math.atanh],
+  ['atanh', goAtanh],
   ['rad', (v) => (v * Math.PI) / 180],
   ['deg', (v) => (v * 180) / Math.PI],
   ['sgn', (v) => (v < 0 ? -1 : v > 0 ? 1 : v)],
