@@ -1,7 +1,8 @@
 // Table view rows: instant vectors and scalars as one row per series, range results as one row per series with its
 // raw samples. Sorting and the tab-separated text copied to the clipboard live here. Pure.
-import type { EvaluatedResult } from '@shared/api/query-types';
+import type { EvaluatedResult, HistogramSample } from '@shared/api/query-types';
 import { formatSeriesLabels } from '../format';
+import { histogramSummary } from './histogram-cell';
 
 export interface TableRow {
   /** Position in the result (stable key). */
@@ -13,6 +14,8 @@ export interface TableRow {
   timeMs: number | null;
   /** Range results: number of samples in the series. */
   samples: number;
+  /** The shown sample when it is a native histogram (then `value` is its count, for sorting). */
+  histogram: HistogramSample | null;
 }
 
 export type SortKey = 'labels' | 'value';
@@ -21,13 +24,15 @@ export type SortDir = 'asc' | 'desc';
 export function tableRows(result: EvaluatedResult): TableRow[] {
   return result.series.map((s, index) => {
     const n = s.values.length;
+    const histogram = n ? (s.histograms?.[n - 1] ?? null) : null;
     return {
       index,
       labels: s.labels,
       labelText: result.resultType === 'scalar' ? 'scalar' : formatSeriesLabels(s.labels),
-      value: n ? s.values[n - 1] : null,
+      value: histogram ? histogram.count : n ? s.values[n - 1] : null,
       timeMs: n ? s.timestamps[n - 1] : null,
       samples: n,
+      histogram,
     };
   });
 }
@@ -52,13 +57,19 @@ export function sampleLines(result: EvaluatedResult, seriesIndex: number, limit 
   const s = result.series[seriesIndex];
   const out: string[] = [];
   const start = Math.max(0, s.values.length - limit);
-  for (let i = start; i < s.values.length; i++) out.push(`${s.values[i]} @${s.timestamps[i] / 1000}`);
+  for (let i = start; i < s.values.length; i++) {
+    const h = s.histograms?.[i];
+    out.push(`${h ? histogramSummary(h) : s.values[i]} @${s.timestamps[i] / 1000}`);
+  }
   return out;
 }
 
 /** Tab-separated text: a header line, then one line per row (series, value, unix seconds). */
 export function rowsToTsv(rows: readonly TableRow[]): string {
   const lines = ['series\tvalue\ttimestamp'];
-  for (const r of rows) lines.push(`${r.labelText}\t${r.value ?? ''}\t${r.timeMs === null ? '' : r.timeMs / 1000}`);
+  for (const r of rows) {
+    const value = r.histogram ? histogramSummary(r.histogram) : (r.value ?? '');
+    lines.push(`${r.labelText}\t${value}\t${r.timeMs === null ? '' : r.timeMs / 1000}`);
+  }
   return lines.join('\n');
 }
