@@ -149,6 +149,8 @@ export interface CompletionIndex {
   /** true when the bounded read hit its cap or a node failed. */
   partial: boolean;
   note?: string;
+  /** Nodes that did not answer while it was built: once they answer a query, the index is rebuilt. */
+  unanswered?: string[];
   builtAtMs: number;
 }
 

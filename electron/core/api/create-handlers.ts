@@ -41,7 +41,11 @@ export function createApiHandlers(services: CoreServices): ApiHandlers {
     'dialog.pickFile': async (req) =>
       services.fileDialogs ? { supported: true, path: await services.fileDialogs.pick(req) } : { supported: false, path: null },
     'profiles.list': () => profiles.list(),
-    'profiles.save': ({ profile }) => profiles.save(profile),
+    'profiles.save': async ({ profile }) => {
+      // A changed profile (nodes, URLs, auth) makes its index stale, notes about unanswered nodes included.
+      if (profile.id) completion.delete(profile.id);
+      return profiles.save(profile);
+    },
     'profiles.delete': async ({ id }) => {
       completion.delete(id);
       await profiles.delete(id);
