@@ -158,4 +158,7 @@ export interface HistoryEntry {
   expr: string;
   profileId?: string;
   atMs: number;
+  /** How the run ended (entries from before this field have none). */
+  status?: 'ok' | 'failed';
+  error?: string;
 }

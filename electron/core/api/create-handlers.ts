@@ -65,7 +65,7 @@ export function createApiHandlers(services: CoreServices): ApiHandlers {
       return index;
     },
     'history.list': async ({ search, limit }) => history.list(search, limit),
-    'history.add': async ({ expr, profileId }) => history.add(expr, profileId),
+    'history.add': async ({ expr, profileId, status, error }) => history.add(expr, profileId, Date.now(), { status, error }),
     'grafana.start': ({ profileId, port }) => grafana.start(profileId, port),
     'grafana.stop': ({ profileId }) => grafana.stop(profileId),
     'grafana.list': async () => grafana.list(),

@@ -68,4 +68,23 @@ describe('first screen', () => {
       }
     await shot('colours');
   });
+
+  it('history shows status, time and profile, and marks a failed run', async () => {
+    await browser.execute(() => window.scrollTo(0, 0));
+    const p = await panel(0);
+    await typeExpression('sum(rate(node_cpu_seconds_total[5m]) by');
+    expect(await runWithShortcut(0)).toBe('error');
+    await (await p.$(tid('history-button'))).click();
+    const rows = await $$(tid('history-row'));
+    await browser.waitUntil(async () => (await $$(tid('history-row'))).length >= 2, { timeout: 5000, timeoutMsg: 'no history' });
+    const first = (await $$(tid('history-row')))[0];
+    expect(await first.getAttribute('data-status')).toBe('failed');
+    expect(await first.getAttribute('class')).toContain('failed');
+    const ok = (await $$(tid('history-row')))[1];
+    expect(await ok.getAttribute('data-status')).toBe('ok');
+    expect(await (await ok.$(tid('history-meta'))).getText()).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d · Demo cluster$/);
+    expect(rows.length).toBeGreaterThan(0);
+    await shot('history');
+    await (await p.$(tid('history-button'))).click();
+  });
 });
