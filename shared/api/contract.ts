@@ -64,7 +64,15 @@ export const CALLS = {
   'completion.index': call(s.object({ profileId: id, refresh: s.optional(s.boolean()) })).returns<CompletionIndex>(),
 
   'history.list': call(s.object({ search: s.optional(s.string({ maxLength: 1000 })), limit: s.optional(s.number({ integer: true, min: 1, max: 1000 })) })).returns<HistoryEntry[]>(),
-  'history.add': call(s.object({ expr: s.string({ minLength: 1, maxLength: 100_000 }), profileId: s.optional(id) })).returns<void>(),
+  /** Recorded when a run ends: its outcome (a failed run keeps its error) is shown in the history list. */
+  'history.add': call(
+    s.object({
+      expr: s.string({ minLength: 1, maxLength: 100_000 }),
+      profileId: s.optional(id),
+      status: s.optional(s.enum(['ok', 'failed'] as const)),
+      error: s.optional(s.string({ maxLength: 2000 })),
+    }),
+  ).returns<void>(),
 
   /** Write a workspace file atomically (previous file kept as .bak); refuses to replace an unreadable file unless overwrite. */
   'workspace.save': call(workspaceSaveSchema).returns<WorkspaceSaveResult>(),

@@ -169,6 +169,8 @@ export interface CompletionIndex {
   /** true when the bounded read hit its cap or a node failed. */
   partial: boolean;
   note?: string;
+  /** Nodes that did not answer while it was built: once they answer a query, the index is rebuilt. */
+  unanswered?: string[];
   builtAtMs: number;
 }
 
@@ -176,4 +178,7 @@ export interface HistoryEntry {
   expr: string;
   profileId?: string;
   atMs: number;
+  /** How the run ended (entries from before this field have none). */
+  status?: 'ok' | 'failed';
+  error?: string;
 }

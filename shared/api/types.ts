@@ -7,6 +7,8 @@ export interface AppInfo {
   mode: 'electron' | 'bridge';
   versions: { node: string; electron?: string; chrome?: string };
   platform: string;
+  /** Where Save suggests putting a new workspace (an absolute directory on the app's machine). */
+  workspaceDir?: string;
 }
 
 export type NodeReadState = 'pending' | 'reading' | 'done' | 'failed' | 'cancelled';

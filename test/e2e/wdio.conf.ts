@@ -60,7 +60,11 @@ export const config: WebdriverIO.Config = {
   // each other's profiles, history or recent files. This runs in the spec's worker, before the spec.
   async before() {
     const dataDir = mkdtempSync(join(tmpdir(), 'rrx-e2e-data-'));
-    bridge = await startBridgeProcess({ RRX_DATA_DIR: dataDir });
+    // Save suggests this folder: the test's own, never the home directory of whoever runs the tests.
+    const workspaceDir = join(dataDir, 'workspaces');
+    mkdirSync(workspaceDir);
+    bridge = await startBridgeProcess({ RRX_DATA_DIR: dataDir, RRX_WORKSPACE_DIR: workspaceDir });
+    process.env.RRX_E2E_WORKSPACE_DIR = workspaceDir;
     process.env.RRX_E2E_URL = bridge.url;
     process.env.RRX_E2E_TOKEN = bridge.token;
     process.env.RRX_E2E_PORT = String(bridge.port);

@@ -49,6 +49,7 @@ export async function buildCompletionIndex(spec: ClusterSpec, nowMs = Date.now()
     metricLabels: Object.fromEntries([...metricLabels].map(([k, v]) => [k, sorted(v)])),
     labelValues: Object.fromEntries([...labelValues].map(([k, v]) => [k, sorted(v)])),
     partial: notes.length > 0,
+    ...(down.length ? { unanswered: down.map((o) => o.node.name) } : {}),
     ...(notes.length ? { note: `Completion is built from the last ${COMPLETION_WINDOW_MS / 60_000} minutes of data; partial: ${notes.join('; ')}.` } : {}),
     builtAtMs: nowMs,
   };

@@ -44,7 +44,11 @@ export function createApiHandlers(services: CoreServices): ApiHandlers {
     'dialog.pickFile': async (req) =>
       services.fileDialogs ? { supported: true, path: await services.fileDialogs.pick(req) } : { supported: false, path: null },
     'profiles.list': () => profiles.list(),
-    'profiles.save': ({ profile }) => profiles.save(profile),
+    'profiles.save': async ({ profile }) => {
+      // A changed profile (nodes, URLs, auth) makes its index stale, notes about unanswered nodes included.
+      if (profile.id) completion.delete(profile.id);
+      return profiles.save(profile);
+    },
     'profiles.delete': async ({ id }) => {
       completion.delete(id);
       await profiles.delete(id);
@@ -64,7 +68,7 @@ export function createApiHandlers(services: CoreServices): ApiHandlers {
       return index;
     },
     'history.list': async ({ search, limit }) => history.list(search, limit),
-    'history.add': async ({ expr, profileId }) => history.add(expr, profileId),
+    'history.add': async ({ expr, profileId, status, error }) => history.add(expr, profileId, Date.now(), { status, error }),
     'grafana.start': ({ profileId, port }) => grafana.start(profileId, port),
     'grafana.stop': ({ profileId }) => grafana.stop(profileId),
     'grafana.list': async () => grafana.list(),

@@ -20,11 +20,14 @@ export class QueryHistory {
     return (needle ? all.filter((e) => e.expr.toLowerCase().includes(needle)) : all).slice(0, limit);
   }
 
-  add(expr: string, profileId?: string, nowMs = Date.now()): void {
+  add(expr: string, profileId?: string, nowMs = Date.now(), outcome: { status?: 'ok' | 'failed'; error?: string } = {}): void {
     const text = expr.trim();
     if (!text) return;
     const rest = this.load().filter((e) => e.expr !== text);
-    this.entries = [{ expr: text, ...(profileId ? { profileId } : {}), atMs: nowMs }, ...rest].slice(0, MAX_ENTRIES);
+    const entry: HistoryEntry = { expr: text, ...(profileId ? { profileId } : {}), atMs: nowMs };
+    if (outcome.status) entry.status = outcome.status;
+    if (outcome.status === 'failed' && outcome.error) entry.error = outcome.error;
+    this.entries = [entry, ...rest].slice(0, MAX_ENTRIES);
     mkdirSync(dirname(this.file), { recursive: true });
     const tmp = `${this.file}.tmp`;
     writeFileSync(tmp, JSON.stringify(this.entries));

@@ -53,3 +53,15 @@ describe('x labels', () => {
     expect(formatMoment(t0 * 1000, utc24)).toBe('2026-12-04 15:17:00 UTC');
   });
 });
+
+describe('table cells', () => {
+  it('at most 7 significant digits for plain numbers, units when known, exact value elsewhere', async () => {
+    const { formatCell } = await import('../../../renderer/src/lib/query/table');
+    expect(formatCell(0.12345678912345678, 'none')).toBe('0.1234568');
+    expect(formatCell(1234567891, 'none')).toBe('1234568000');
+    expect(formatCell(3e-7, 'none')).toBe('3e-7');
+    expect(formatCell(NaN, 'none')).toBe('NaN');
+    expect(formatCell(null, 'none')).toBe('—');
+    expect(formatCell(1536, 'bytes')).toBe('1.5 KiB');
+  });
+});

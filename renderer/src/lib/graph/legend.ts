@@ -4,8 +4,9 @@ import { formatSeriesLabels } from '../format';
 
 export const MAX_DRAWN_SERIES = 500;
 
-// Colour-blind-friendlier palette (Okabe–Ito first, then Tableau), cycled by series index.
-const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#8c564b', '#F0E442', '#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+// Okabe–Ito first (colour-blind safe), then darker distinct hues: every colour reads on white and on the dark
+// theme (no pale yellow), and no two are near-identical blues; past 12 the colours repeat (the legend names them).
+const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#8c564b', '#6a3d9a', '#b8860b', '#e7298a', '#6b6b6b', '#2ca02c'];
 
 export function seriesColor(i: number): string {
   return PALETTE[i % PALETTE.length];

@@ -76,6 +76,10 @@ export class CompletionIndexCache {
     this.onChange();
   }
 
+  isFor(profileId: string): boolean {
+    return this.profileId === profileId;
+  }
+
   load: IndexLoader = () => {
     if (!this.profileId) return Promise.resolve(null);
     if (!this.current) this.current = this.fetch(this.profileId, false);

@@ -34,6 +34,23 @@ class CompletionStore {
   refresh(): void {
     void this.cache.refresh();
   }
+
+  /** The profile was saved (the app dropped its index): rebuild it if it is the one in use. */
+  profileSaved(id: string): void {
+    if (this.cache.isFor(id)) this.refresh();
+  }
+
+  /**
+   * A query of `profileId` finished: when every node the index could not reach answered it, the "partial: no
+   * answer from …" note is out of date, so the index is rebuilt.
+   */
+  noteAnswers(profileId: string, nodes: readonly { name: string; ok: boolean }[]): void {
+    const missing = this.index?.unanswered;
+    // Several panels finish together: one rebuild is enough.
+    if (!missing?.length || !this.cache.isFor(profileId) || this.loading) return;
+    const ok = new Set(nodes.filter((n) => n.ok).map((n) => n.name));
+    if (missing.every((m) => ok.has(m))) this.refresh();
+  }
 }
 
 export const completion = new CompletionStore();

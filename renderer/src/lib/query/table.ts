@@ -3,6 +3,7 @@
 import type { EvaluatedResult, HistogramSample } from '@shared/api/query-types';
 import { formatSeriesLabels } from '../format';
 import { histogramSummary } from './histogram-cell';
+import { formatValue, type Unit } from '../graph/units';
 
 export interface TableRow {
   /** Position in the result (stable key). */
@@ -62,6 +63,19 @@ export function sampleLines(result: EvaluatedResult, seriesIndex: number, limit 
     out.push(`${h ? histogramSummary(h) : s.values[i]} @${s.timestamps[i] / 1000}`);
   }
   return out;
+}
+
+/**
+ * A value as the table shows it: in the unit when there is one, else at most 7 significant digits (0.1234568, not
+ * 0.12345678912345678); the full value stays in the cell's title and in what "Copy" copies.
+ */
+export function formatCell(v: number | null, unit: Unit): string {
+  if (v === null) return '—';
+  if (unit !== 'none') return formatValue(v, unit, 4);
+  if (!Number.isFinite(v)) return Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf';
+  const a = Math.abs(v);
+  if (a !== 0 && (a < 1e-4 || a >= 1e15)) return v.toExponential(6).replace(/\.?0+e/, 'e');
+  return String(Number(v.toPrecision(7)));
 }
 
 /** Tab-separated text: a header line, then one line per row (series, value, unix seconds). */

@@ -36,13 +36,13 @@ export function joinPath(dir: string, name: string): string {
 }
 
 /**
- * Where to suggest saving: the current file, else `<dir of the most recent file>/<stem><ext>`, else null (the
- * dialog then asks for a full path and shows an example).
+ * Where to suggest saving: the current file, else `<dir of the most recent file>/<stem><ext>`, else the app's
+ * default folder (`defaultDir`), else null (the dialog then asks for a full path and shows an example).
  */
-export function suggestPath(opts: { currentPath?: string | null; recent: readonly RecentWorkspace[]; stem: string; ext?: string; lastDir?: string | null }): string | null {
+export function suggestPath(opts: { currentPath?: string | null; recent: readonly RecentWorkspace[]; stem: string; ext?: string; lastDir?: string | null; defaultDir?: string | null }): string | null {
   const ext = opts.ext ?? WORKSPACE_EXT;
   if (opts.currentPath && ext === WORKSPACE_EXT) return opts.currentPath;
-  const dir = opts.lastDir || (opts.currentPath ? dirname(opts.currentPath) : '') || (opts.recent[0] ? dirname(opts.recent[0].path) : '');
+  const dir = opts.lastDir || (opts.currentPath ? dirname(opts.currentPath) : '') || (opts.recent[0] ? dirname(opts.recent[0].path) : '') || opts.defaultDir || '';
   if (!dir) return null;
   return joinPath(dir, safeStem(opts.stem) + ext);
 }

@@ -159,7 +159,7 @@ class WorkspaceSession {
     this.savedFingerprint = fp;
     this.autosavedFingerprint = fp;
     if (!this.createdAt) this.createdAt = res.savedAt;
-    this.notice = `Saved ${this.name} (${res.snapshotPanels.length ? `data of ${res.snapshotPanels.length} panel${res.snapshotPanels.length === 1 ? '' : 's'}` : 'no data'})${res.backupPath ? ' — previous version kept as .bak' : ''}.`;
+    this.notice = `Saved ${res.path} (${res.snapshotPanels.length ? `data of ${res.snapshotPanels.length} panel${res.snapshotPanels.length === 1 ? '' : 's'}` : 'no data'})${res.backupPath ? ' — previous version kept as .bak' : ''}.`;
     void this.refreshRecent();
     return res;
   }
