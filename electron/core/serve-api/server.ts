@@ -8,7 +8,7 @@ import { DEFAULT_MAX_SAMPLES } from '@core/promql/engine/options';
 import type { ClusterSpec } from '@core/query/cluster-spec';
 import { bearerChecker, hostHeaderName, isLoopbackHost, ListenError, parseListen, type ListenAddress } from './access';
 import { ApiError, toApiError } from './api-error';
-import type { ApiContext, RequestScope } from './context';
+import type { ApiContext, RequestScope, RulesView } from './context';
 import { readForm } from './form';
 import { DEFAULT_LOOKUP_WINDOW_MS } from './match-params';
 import { DEFAULT_GATE, QueryGate, type QueryGateOptions } from './query-gate';
@@ -34,6 +34,8 @@ export interface QueryApiServerOptions {
   /** One call per answered request (method, path without query string, status, duration) — for access logs. */
   onRequest?: (r: { method: string; path: string; status: number; ms: number }) => void;
   now?: () => number;
+  /** Rules evaluated continuously, answering /api/v1/rules and /api/v1/alerts (serve-api --rules). */
+  rules?: RulesView;
 }
 
 export interface QueryApiServer {
@@ -64,6 +66,7 @@ export async function startQueryApiServer(opts: QueryApiServerOptions): Promise<
     maxSamples: opts.maxSamples ?? DEFAULT_MAX_SAMPLES,
     lookupWindowMs: opts.lookupWindowMs ?? DEFAULT_LOOKUP_WINDOW_MS,
     now: opts.now ?? Date.now,
+    rules: opts.rules,
   };
   const stopping = new AbortController();
 

@@ -8,6 +8,11 @@ import { EXIT_OK, UsageError, type CliCommand, type CliIO } from '../command';
 import { CLUSTER_OPTIONS, CLUSTER_USAGE, clusterFromFlags, type ClusterFlagValues } from '../cluster-flags';
 import { parseDurationMs } from '../time-arg';
 import { parseFlags } from './query';
+import { expandRulesFlag } from '../rules-flag';
+import { LiveRules } from '@core/rules/live-rules';
+import { loadRuleFiles } from '@core/rules/load-rule-files';
+import { RuleFileError } from '@core/rules/rule-file';
+import { DEFAULT_EVALUATION_INTERVAL_MS } from '@core/rules/schedule';
 
 const USAGE = `rrx serve-api (--endpoint URL… | --profile NAME) [--listen 127.0.0.1:9095] [--token-file F]
           [--dedup STRATEGY] [--replica-label NAME] [--partial|--strict] [--compat prometheus2] [flags]
@@ -19,7 +24,7 @@ Endpoints: /api/v1/query, /api/v1/query_range (GET or form POST, Prometheus's pa
 /api/v1/series, /api/v1/labels, /api/v1/label/<name>/values (read over remote_read; without start/end, or for
 longer windows, the last --lookup-window before end), /api/v1/metadata (empty: remote_read has no metadata),
 /api/v1/status/buildinfo (version 2.42.0 with --compat prometheus2, else 3.0.0, so Grafana picks its features),
-/api/v1/query_exemplars, /api/v1/rules, /api/v1/alerts (empty), /-/ready, /-/healthy.
+/api/v1/query_exemplars, /api/v1/rules, /api/v1/alerts (empty unless --rules), /-/ready, /-/healthy.
 Extra query parameters: node=NAME|URL (answer from one node) and dedup=STRATEGY (merge strategy).
 
   --listen HOST:PORT          address to serve on (default ${DEFAULT_LISTEN}; port 0 picks a free one)
@@ -29,6 +34,9 @@ Extra query parameters: node=NAME|URL (answer from one node) and dedup=STRATEGY 
   --max-concurrent N          queries evaluated at once (default 4); up to 32 more wait up to 10 s, then 503
   --lookup-window D           longest window series/labels lookups read (default 1h)
   --access-log                one line per request on stderr (method, path, status, ms)
+  --rules FILE…               evaluate these rule files continuously on the merged view (each group at its
+                              interval, aligned to multiples of it) and answer /api/v1/rules and /api/v1/alerts
+  --evaluation-interval D     global evaluation_interval for groups without their own (default 1m)
 
 ${CLUSTER_USAGE}`;
 
@@ -39,6 +47,8 @@ const OPTIONS = {
   'max-concurrent': { type: 'string' },
   'lookup-window': { type: 'string' },
   'access-log': { type: 'boolean' },
+  rules: { type: 'string', multiple: true },
+  'evaluation-interval': { type: 'string' },
   ...CLUSTER_OPTIONS,
 } as const;
 
@@ -49,6 +59,8 @@ type Values = ClusterFlagValues & {
   'max-concurrent'?: string;
   'lookup-window'?: string;
   'access-log'?: boolean;
+  rules?: string[];
+  'evaluation-interval'?: string;
 };
 
 function positiveInt(text: string | undefined, flag: string): number | undefined {
@@ -74,7 +86,7 @@ export const serveApiCommand: CliCommand = {
   summary: 'serve a Prometheus-compatible query API (for Grafana) over the merged cluster',
   usage: USAGE,
   async run(argv: string[], io: CliIO): Promise<number> {
-    const v = parseFlags(argv, OPTIONS) as Values;
+    const v = parseFlags(expandRulesFlag(argv), OPTIONS) as Values;
     let listen;
     try {
       listen = parseListen(v.listen ?? DEFAULT_LISTEN);
@@ -89,7 +101,19 @@ export const serveApiCommand: CliCommand = {
     const maxConcurrent = positiveInt(v['max-concurrent'], '--max-concurrent');
     const lookupWindowMs = v['lookup-window'] !== undefined ? parseDurationMs(v['lookup-window']) : undefined;
     if (v['lookup-window'] !== undefined && !lookupWindowMs) throw new UsageError(`--lookup-window must be a duration such as 1h, got "${v['lookup-window']}"`);
+    const evalIntervalMs = v['evaluation-interval'] !== undefined ? parseDurationMs(v['evaluation-interval']) : DEFAULT_EVALUATION_INTERVAL_MS;
+    if (!evalIntervalMs) throw new UsageError(`--evaluation-interval must be a duration such as 1m, got "${v['evaluation-interval']}"`);
     const spec = await clusterFromFlags(v, io);
+    let rules: LiveRules | undefined;
+    if (v.rules?.length) {
+      try {
+        const groups = await loadRuleFiles(v.rules, io.cwd, spec.compat === 'prometheus2');
+        rules = new LiveRules(spec, groups, { globalIntervalMs: evalIntervalMs, onError: (m) => io.stderr(`rrx serve-api: rules: ${m}\n`) });
+      } catch (e) {
+        if (e instanceof RuleFileError) throw new UsageError(`invalid rule file: ${e.problems.join('; ')}`);
+        throw e;
+      }
+    }
     if (io.signal.aborted) return EXIT_OK;
 
     let server;
@@ -101,6 +125,7 @@ export const serveApiCommand: CliCommand = {
         maxSamples,
         lookupWindowMs: lookupWindowMs ?? undefined,
         gate: maxConcurrent ? { maxConcurrent } : undefined,
+        rules,
         onRequest: v['access-log'] ? (r) => io.stderr(`${r.method} ${r.path} ${r.status} ${Math.round(r.ms)}ms\n`) : undefined,
       });
     } catch (e) {
@@ -108,12 +133,14 @@ export const serveApiCommand: CliCommand = {
       const code = (e as NodeJS.ErrnoException).code;
       throw new Error(`cannot listen on ${v.listen ?? DEFAULT_LISTEN}${code ? ` (${code})` : ''}`, { cause: e });
     }
+    rules?.start();
     const nodes = spec.nodes.map((n) => n.name).join(', ');
     io.stdout(`rrx serve-api: listening on ${server.url} (${server.tokenRequired ? 'bearer token required' : 'no token required, loopback only'}); nodes: ${nodes}\n`);
     await new Promise<void>((done) => {
       if (io.signal.aborted) done();
       else io.signal.addEventListener('abort', () => done(), { once: true });
     });
+    rules?.stop();
     await server.close();
     io.stderr('rrx serve-api: stopped\n');
     return EXIT_OK;
