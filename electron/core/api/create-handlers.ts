@@ -11,6 +11,7 @@ import { createQueryHandlers } from './query-handlers';
 import { QueryHistory } from './query-history';
 import { QuerySessions } from './query-sessions';
 import { createWorkspaceHandlers } from './workspace-handlers';
+import { createRulesHandlers } from './rules-handlers';
 import { GrafanaServers } from './grafana-servers';
 
 export interface CoreServices {
@@ -65,5 +66,6 @@ export function createApiHandlers(services: CoreServices): ApiHandlers {
     'grafana.stop': ({ profileId }) => grafana.stop(profileId),
     'grafana.list': async () => grafana.list(),
     ...workspace,
+    ...createRulesHandlers({ clusterFor: (id) => profiles.clusterFor(id) }),
   };
 }
