@@ -33,7 +33,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
 
 /** Prometheus's rules endpoint: `type=alert|record` filters; any other value is a bad_data error. */
 function handleRules(form: ApiForm, ctx: ApiContext): ApiSuccess {
-  const type = form.get('type');
+  const type = form.get('type').toLowerCase();
   if (type !== '' && type !== 'alert' && type !== 'record') throw invalidParam('type', `not supported value ${JSON.stringify(type)}`);
   if (!ctx.rules) return NO_RULES;
   return { data: ctx.rules.rules(type || undefined) };

@@ -51,6 +51,13 @@ async function getData<T>(url: string): Promise<T> {
   return body.data;
 }
 
+interface ApiEnvelope {
+  status: string;
+  errorType?: string;
+  error?: string;
+  data?: { groups: { rules: { name: string }[] }[] };
+}
+
 interface Interval {
   state: string;
   start: number;
@@ -253,5 +260,15 @@ scrape_configs:
     const pick = (r: Record<string, unknown>) => ({ name: r.name, query: r.query, type: r.type, health: r.health, labels: r.labels, state: r.state, duration: r.duration, annotations: r.annotations });
     expect(ours[0].rules.map(pick)).toEqual(theirs[0].rules.map(pick));
     ours[0].rules.forEach((r, i) => expect(Object.keys(r).sort(), String(r.name)).toEqual(Object.keys(theirs[0].rules[i]).sort()));
+  });
+
+  it('serve-api --rules filters by type and rejects a bad type exactly as the collector does', async () => {
+    for (const query of ['type=alert', 'type=RECORD', 'type=bogus']) {
+      const [a, b] = await Promise.all([fetch(`${api.url}/api/v1/rules?${query}`), fetch(`${prom.baseUrl}/api/v1/rules?${query}`)]);
+      expect(a.status, query).toBe(b.status);
+      const [ja, jb] = (await Promise.all([a.json(), b.json()])) as [ApiEnvelope, ApiEnvelope];
+      if (jb.status === 'error') expect({ errorType: ja.errorType, error: ja.error }, query).toEqual({ errorType: jb.errorType, error: jb.error });
+      else expect(ja.data!.groups[0].rules.map((r) => r.name), query).toEqual(jb.data!.groups[0].rules.map((r) => r.name));
+    }
   });
 });
