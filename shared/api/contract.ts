@@ -7,6 +7,7 @@ import type { AppInfo, GrafanaServerStatus, QueryProgressEvent } from './types';
 import type { ConnectionReport, MergeStrategy, ProfileView, ProfilesState } from './profile-types';
 import type { CompletionIndex, HistoryEntry, ParseCheck, QueryResultView } from './query-types';
 import { profileInputSchema, queryRequestSchema, strategySchema } from './schemas';
+import { rulesBacktestSchema, type RulesBacktestView } from './rules-types';
 import {
   exportBundleSchema,
   exportCsvSchema,
@@ -97,6 +98,9 @@ export const CALLS = {
   'grafana.start': call(s.object({ profileId: id, port: s.optional(s.number({ integer: true, min: 0, max: 65535 })) })).returns<GrafanaServerStatus>(),
   'grafana.stop': call(s.object({ profileId: id })).returns<void>(),
   'grafana.list': call(s.void()).returns<GrafanaServerStatus[]>(),
+
+  /** Backtest a rule file over a range on every node and merged: alert timelines, differences, recorded rules, CSV. */
+  'rules.backtest': call(rulesBacktestSchema).returns<RulesBacktestView>(),
 } as const;
 
 export const EVENTS = {

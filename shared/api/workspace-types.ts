@@ -64,7 +64,24 @@ export interface WorkspaceDocument {
   app: { name: string; version: string };
   profile: WorkspaceProfile;
   panels: WorkspacePanel[];
+  /** The Rules panel: its rule file and range, and the last backtest result (optional; absent in older files). */
+  rules?: WorkspaceRules;
 }
+
+export interface WorkspaceRules {
+  fileName: string;
+  yaml: string;
+  durationMs: number;
+  /** The last backtest (a RulesBacktestView from shared/api/rules-types.ts), shown again on open without a read. */
+  result?: unknown;
+}
+
+export const workspaceRulesSchema = s.object({
+  fileName: s.string({ maxLength: 1000 }),
+  yaml: s.string({ maxLength: 5_000_000 }),
+  durationMs: s.number({ min: 0 }),
+  result: s.optional(s.unknown()),
+});
 
 const str = (max = 4096) => s.string({ maxLength: max });
 const id = s.string({ minLength: 1, maxLength: 200 });
@@ -107,6 +124,7 @@ export const workspaceDocumentSchema = s.object({
   app: s.object({ name: str(200), version: str(200) }),
   profile: workspaceProfileSchema,
   panels: s.array(panelSchema, { maxItems: 200 }),
+  rules: s.optional(workspaceRulesSchema),
 });
 
 /**
@@ -118,6 +136,7 @@ export const workspaceInputSchema = s.object({
   profile: s.optional(workspaceProfileSchema),
   panels: s.array(panelSchema, { maxItems: 200 }),
   createdAt: s.optional(str(100)),
+  rules: s.optional(workspaceRulesSchema),
 });
 export type WorkspaceInput = Infer<typeof workspaceInputSchema>;
 

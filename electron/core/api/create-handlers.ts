@@ -12,6 +12,7 @@ import { QueryHistory } from './query-history';
 import { QuerySessions } from './query-sessions';
 import { createWorkspaceHandlers } from './workspace-handlers';
 import { removeStaleTempFilesAtStartup } from '@core/workspace/stale-temp-files';
+import { createRulesHandlers } from './rules-handlers';
 import { GrafanaServers } from './grafana-servers';
 
 export interface CoreServices {
@@ -73,5 +74,6 @@ export function createApiHandlers(services: CoreServices): ApiHandlers {
     'grafana.stop': ({ profileId }) => grafana.stop(profileId),
     'grafana.list': async () => grafana.list(),
     ...workspace,
+    ...createRulesHandlers({ clusterFor: (id) => profiles.clusterFor(id) }),
   };
 }

@@ -101,7 +101,7 @@ export function createWorkspaceHandlers(deps: WorkspaceHandlerDeps) {
       if (firstQuery) profile = profileOfSpec(firstQuery.spec);
     }
     if (!profile) throw new ApiCallError('invalid-request', 'Say which cluster the workspace belongs to (profileId or profile).', 'workspace.profileId');
-    return buildDocument({ profile: sanitizeProfile(profile), panels: input.panels, createdAt: input.createdAt });
+    return buildDocument({ profile: sanitizeProfile(profile), panels: input.panels, createdAt: input.createdAt, rules: input.rules });
   }
 
   async function evaluate(ws: OpenWorkspace, panel: WorkspacePanel, strategy?: MergeStrategy): Promise<QueryResultView> {

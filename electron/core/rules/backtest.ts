@@ -68,7 +68,8 @@ export function outputNames(groups: readonly RuleGroupSpec[]): Set<string> {
   return names;
 }
 
-interface RuleRun {
+/** One rule's evaluation state: where it writes, its alert state machine, its failures and last evaluation. */
+export interface RuleRun {
   group: RuleGroupSpec;
   rule: RuleSpec;
   times: Float64Array;
@@ -76,6 +77,37 @@ interface RuleRun {
   writer: RuleSeriesWriter;
   alerts?: AlertStateMachine;
   error?: RuleEvalError;
+  /** The last evaluation: its group timestamp, and its error (undefined when it succeeded). */
+  lastEvalMs?: number;
+  lastError?: string;
+}
+
+export interface RuleRunOptions {
+  globalIntervalMs: number;
+  externalLabels?: Record<string, string>;
+  externalURL?: string;
+}
+
+/** The runs of every rule, in group and rule order, writing into `recorded`. */
+export function createRuleRuns(groups: readonly RuleGroupSpec[], recorded: RecordedStore, o: RuleRunOptions, warn: (m: string) => void, timesOf: (g: RuleGroupSpec, intervalMs: number) => Float64Array = () => new Float64Array(0)): RuleRun[] {
+  const runs: RuleRun[] = [];
+  for (const group of groups) {
+    const times = timesOf(group, groupIntervalMs(group, o.globalIntervalMs));
+    for (const rule of group.rules) {
+      const run: RuleRun = { group, rule, times, offsetMs: group.queryOffsetMs ?? 0, writer: new RuleSeriesWriter(recorded) };
+      if (rule.kind === 'alerting') {
+        run.alerts = new AlertStateMachine(rule, {
+          externalLabels: o.externalLabels ?? {},
+          externalURL: o.externalURL ?? '',
+          groupLabels: group.labels,
+          limit: group.limit,
+          warn,
+        });
+      }
+      runs.push(run);
+    }
+  }
+  return runs;
 }
 
 export function backtestStore(groups: readonly RuleGroupSpec[], base: SeriesStore, o: BacktestOptions): BacktestResult {
@@ -85,26 +117,12 @@ export function backtestStore(groups: readonly RuleGroupSpec[], base: SeriesStor
   const warnings = new Set<string>();
   const qopts: RuleQueryOptions = { compat: o.compat, lookbackDeltaMs: o.lookbackDeltaMs, noStepSubqueryIntervalMs: o.globalIntervalMs, signal: o.signal };
 
-  const runs: RuleRun[] = [];
   const evaluations: BacktestResult['evaluations'] = [];
-  for (const group of groups) {
-    const intervalMs = groupIntervalMs(group, o.globalIntervalMs);
+  const runs = createRuleRuns(groups, recorded, o, (m) => void warnings.add(m), (group, intervalMs) => {
     const times = evaluationTimes(o.startMs, o.endMs, intervalMs, o.alignOffsetMs);
     evaluations.push({ group: group.name, intervalMs, count: times.length });
-    for (const rule of group.rules) {
-      const run: RuleRun = { group, rule, times, offsetMs: group.queryOffsetMs ?? 0, writer: new RuleSeriesWriter(recorded) };
-      if (rule.kind === 'alerting') {
-        run.alerts = new AlertStateMachine(rule, {
-          externalLabels: o.externalLabels ?? {},
-          externalURL: o.externalURL ?? '',
-          groupLabels: group.labels,
-          limit: group.limit,
-          warn: (m) => void warnings.add(m),
-        });
-      }
-      runs.push(run);
-    }
-  }
+    return times;
+  });
 
   // A rule reading an output produced at or after its own position needs the interleaved schedule.
   const interleaved = runs.some((run, i) => {
@@ -143,9 +161,12 @@ export function backtestStore(groups: readonly RuleGroupSpec[], base: SeriesStor
 }
 
 /** One evaluation of one rule at group timestamp t: what Group.Eval does with the rule's result. */
-function applyStep(run: RuleRun, t: number, outcome: StepOutcome): void {
+export function applyStep(run: RuleRun, t: number, outcome: StepOutcome): void {
   const writeAt = t - run.offsetMs;
+  run.lastEvalMs = t;
+  run.lastError = undefined;
   const fail = (message: string): void => {
+    run.lastError = message;
     if (run.error) run.error.count++;
     else run.error = { group: run.group.name, rule: run.rule.name, count: 1, firstMs: t, message };
   };

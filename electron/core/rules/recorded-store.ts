@@ -29,6 +29,16 @@ class GrowingSeries {
     this.length++;
   }
 
+  /** Drop samples before t (a live evaluator keeps only what lookback and ranges can still read). */
+  trimBefore(t: number): void {
+    let i = 0;
+    while (i < this.length && this.timestamps[i] < t) i++;
+    if (i === 0) return;
+    this.timestamps.copyWithin(0, i, this.length);
+    this.values.copyWithin(0, i, this.length);
+    this.length -= i;
+  }
+
   pushStale(t: number): void {
     this.push(t, 0);
     if (this.timestamps[this.length - 1] === t) this.values[this.length - 1] = STALE_NAN; // assigned in place: keeps the bits
@@ -51,6 +61,13 @@ export class RecordedStore implements SeriesStore {
     let s = this.byKey.get(k);
     if (!s) this.byKey.set(k, (s = new GrowingSeries(labels)));
     return s;
+  }
+
+  trimBefore(t: number): void {
+    for (const [k, s] of this.byKey) {
+      s.trimBefore(t);
+      if (s.length === 0) this.byKey.delete(k);
+    }
   }
 
   select(matchers: readonly LabelMatcher[], startMs: number, endMs: number): RawSeries[] {

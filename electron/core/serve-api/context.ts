@@ -22,6 +22,14 @@ export interface ApiContext {
   mode?: QueryMode;
   maxMemoryBytes?: number;
   delegateTo?: string;
+  /** Rules evaluated continuously (serve-api --rules); without them /api/v1/rules and /api/v1/alerts are empty. */
+  rules?: RulesView;
+}
+
+/** What the rules and alerts endpoints read (implemented by rules/live-rules.ts). */
+export interface RulesView {
+  rules(type?: 'alert' | 'record'): unknown;
+  alerts(): unknown;
 }
 
 /** The answer of a successful handler; the writer wraps it as {status: "success", data, warnings?, infos?}. */

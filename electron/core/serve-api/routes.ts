@@ -1,6 +1,7 @@
 // The route table: which path and methods reach which handler. Everything under /api/v1 answers in Prometheus's
 // JSON envelope; the /-/ probes answer in plain text as Prometheus's web handler does.
 import type { ApiContext, ApiSuccess, RequestScope } from './context';
+import { invalidParam } from './api-error';
 import type { ApiForm } from './form';
 import { handleLabelValues, handleLabels, handleSeries } from './metadata-handlers';
 import { handleQuery } from './query-handlers';
@@ -26,9 +27,17 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: '/api/v1/metadata', methods: GET, handler: () => EMPTY_METADATA },
   { path: '/api/v1/query_exemplars', methods: GET_POST, handler: () => NO_EXEMPLARS },
   { path: '/api/v1/status/buildinfo', methods: GET, handler: (_f, c) => buildInfo(c.spec.compat) },
-  { path: '/api/v1/rules', methods: GET, handler: () => NO_RULES },
-  { path: '/api/v1/alerts', methods: GET, handler: () => NO_ALERTS },
+  { path: '/api/v1/rules', methods: GET, handler: handleRules },
+  { path: '/api/v1/alerts', methods: GET, handler: (_f, c) => (c.rules ? { data: c.rules.alerts() } : NO_ALERTS) },
 ];
+
+/** Prometheus's rules endpoint: `type=alert|record` filters; any other value is a bad_data error. */
+function handleRules(form: ApiForm, ctx: ApiContext): ApiSuccess {
+  const type = form.get('type').toLowerCase();
+  if (type !== '' && type !== 'alert' && type !== 'record') throw invalidParam('type', `not supported value ${JSON.stringify(type)}`);
+  if (!ctx.rules) return NO_RULES;
+  return { data: ctx.rules.rules(type || undefined) };
+}
 
 export const PROBES: Readonly<Record<string, string>> = {
   '/-/healthy': 'Prometheus Server is Healthy.\n',

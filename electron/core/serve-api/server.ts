@@ -8,7 +8,7 @@ import { DEFAULT_MAX_SAMPLES, DEFAULT_QUERY_TIMEOUT_MS } from '@core/promql/engi
 import type { ClusterSpec } from '@core/query/cluster-spec';
 import { bearerChecker, hostHeaderName, isLoopbackHost, ListenError, parseListen, type ListenAddress } from './access';
 import { ApiError, toApiError } from './api-error';
-import type { ApiContext, RequestScope } from './context';
+import type { ApiContext, RequestScope, RulesView } from './context';
 import type { QueryMode } from '@core/query/answer-modes';
 import { readForm } from './form';
 import { DEFAULT_LOOKUP_WINDOW_MS } from './match-params';
@@ -45,6 +45,8 @@ export interface QueryApiServerOptions {
   maxMemoryBytes?: number;
   /** The delegate engine's name or URL. */
   delegateTo?: string;
+  /** Rules evaluated continuously, answering /api/v1/rules and /api/v1/alerts (serve-api --rules). */
+  rules?: RulesView;
 }
 
 export interface QueryApiServer {
@@ -79,6 +81,7 @@ export async function startQueryApiServer(opts: QueryApiServerOptions): Promise<
     mode: opts.mode,
     maxMemoryBytes: opts.maxMemoryBytes,
     delegateTo: opts.delegateTo,
+    rules: opts.rules,
   };
   const stopping = new AbortController();
   const inFlight = new Set<AbortController>();

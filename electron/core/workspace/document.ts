@@ -10,6 +10,7 @@ import {
   type WorkspaceDocument,
   type WorkspacePanel,
   type WorkspaceProfile,
+  type WorkspaceRules,
 } from '@shared/api/workspace-types';
 import { WorkspaceError } from './errors';
 import { migrate } from './migrations';
@@ -33,7 +34,7 @@ export function sanitizeProfile(p: WorkspaceProfile): WorkspaceProfile {
   };
 }
 
-export function buildDocument(input: { profile: WorkspaceProfile; panels: WorkspacePanel[]; createdAt?: string }, now = new Date()): WorkspaceDocument {
+export function buildDocument(input: { profile: WorkspaceProfile; panels: WorkspacePanel[]; createdAt?: string; rules?: WorkspaceRules }, now = new Date()): WorkspaceDocument {
   return {
     format: WORKSPACE_FORMAT,
     version: WORKSPACE_VERSION,
@@ -42,6 +43,7 @@ export function buildDocument(input: { profile: WorkspaceProfile; panels: Worksp
     app: { name: APP_NAME, version: APP_VERSION },
     profile: sanitizeProfile(input.profile),
     panels: input.panels.map((p) => JSON.parse(JSON.stringify(p)) as WorkspacePanel),
+    ...(input.rules ? { rules: JSON.parse(JSON.stringify(input.rules)) as WorkspaceRules } : {}),
   };
 }
 
@@ -81,6 +83,8 @@ export function parseWorkspaceText(text: string, name = 'The file'): ParsedWorks
   const issues = workspaceDocumentSchema.check(rest, '');
   if (issues.length) throw new WorkspaceError('corrupt', `${name} is damaged: ${describeIssues(issues)}.`);
   const document = rest as unknown as WorkspaceDocument;
+  // A stored backtest result is the app's own output; one that does not look like it is dropped, never shown.
+  if (document.rules?.result !== undefined && !looksLikeRulesResult(document.rules.result)) delete document.rules.result;
   const reads =
     snapshot === undefined
       ? []
@@ -89,6 +93,12 @@ export function parseWorkspaceText(text: string, name = 'The file'): ParsedWorks
           return stripUserinfo(n && n.name === nodeName ? n.url : (document.profile.nodes.find((x) => x.name === nodeName)?.url ?? ''));
         });
   return { document, reads, hasSnapshot: snapshot !== undefined, ...(version < WORKSPACE_VERSION ? { migratedFrom: version } : {}) };
+}
+
+function looksLikeRulesResult(r: unknown): boolean {
+  if (!r || typeof r !== 'object') return false;
+  const o = r as Record<string, unknown>;
+  return typeof o.startMs === 'number' && typeof o.endMs === 'number' && typeof o.csv === 'string' && ['nodes', 'alerts', 'differences', 'recorded', 'warnings'].every((k) => Array.isArray(o[k]));
 }
 
 /** True when JSON text stops inside a string or with objects/arrays still open: it was cut off, not garbled. */

@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterFromFlags } from '@core/cli/cluster-flags';
 import { loadRuleFiles } from '@core/rules/load-rule-files';
+import { LiveRules } from '@core/rules/live-rules';
 import { backtestSnapshot, readForRules } from '@core/rules/run-backtest';
+import { startQueryApiServer, type QueryApiServer } from '@core/serve-api';
 import { isStaleAt } from '@core/series/stale-marker';
 import { startNodeExporter, type NodeExporter } from '../../helpers/node-exporter';
 import { startPrometheus, type PrometheusServer } from '../../helpers/prometheus';
@@ -38,6 +40,24 @@ interface Matrix {
   values: [number, string][];
 }
 
+interface ApiBodies {
+  rules?: { groups: { name: string; file: string; interval: number; rules: Record<string, unknown>[] }[] };
+  alerts?: { alerts: { labels: Record<string, string>; annotations: Record<string, string>; state: string; value: string }[] };
+}
+
+async function getData<T>(url: string): Promise<T> {
+  const body = (await (await fetch(url)).json()) as { status: string; data: T };
+  expect(body.status).toBe('success');
+  return body.data;
+}
+
+interface ApiEnvelope {
+  status: string;
+  errorType?: string;
+  error?: string;
+  data?: { groups: { rules: { name: string }[] }[] };
+}
+
 interface Interval {
   state: string;
   start: number;
@@ -56,6 +76,10 @@ describe('rules backtest vs a real Prometheus rule manager', () => {
   let endMs: number;
   let collectorAlerts: Matrix[];
   let collectorRecorded: Matrix[];
+  let live: LiveRules;
+  let api: QueryApiServer;
+  /** /api/v1/rules and /api/v1/alerts of the collector and of rrx serve-api, taken while both had the alert firing. */
+  const firing: { collector: ApiBodies; rrx: ApiBodies } = { collector: {}, rrx: {} };
 
   async function instant(query: string, timeS?: number): Promise<Matrix[]> {
     const t = timeS !== undefined ? `&time=${timeS}` : '';
@@ -102,10 +126,22 @@ scrape_configs:
 `,
     });
     startMs = Date.now();
+    // rrx serve-api --rules over the same collector, evaluating the same file live on the merged view.
+    const io = { stdout: () => {}, stderr: () => {}, env: process.env, cwd: dir, signal: new AbortController().signal };
+    const spec = await clusterFromFlags({ endpoint: [prom.readUrl], compat: 'prometheus2' }, io);
+    live = new LiveRules(spec, await loadRuleFiles([join(dir, 'rules.yml')], dir, true), { globalIntervalMs: INTERVAL_MS });
+    api = await startQueryApiServer({ spec, listen: '127.0.0.1:0', rules: live });
+    live.start();
     await waitFor('rrx:flag:doubled', (n) => n > 0, 'the first recording');
     await sleep(3000);
     flag = 1;
     await waitFor('ALERTS{alertname="FlagHigh",alertstate="firing"}', (n) => n > 0, 'the alert to fire');
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline; await sleep(200)) {
+      const a = await getData<NonNullable<ApiBodies['alerts']>>(`${api.url}/api/v1/alerts`);
+      if (a.alerts.some((x) => x.state === 'firing')) break;
+    }
+    firing.rrx = { rules: await getData(`${api.url}/api/v1/rules`), alerts: await getData(`${api.url}/api/v1/alerts`) };
+    firing.collector = { rules: await getData(`${prom.baseUrl}/api/v1/rules`), alerts: await getData(`${prom.baseUrl}/api/v1/alerts`) };
     await sleep(3000);
     flag = 0;
     await waitFor('ALERTS{alertname="FlagHigh"}', (n) => n === 0, 'the alert to resolve');
@@ -117,6 +153,8 @@ scrape_configs:
   }, 120_000);
 
   afterAll(async () => {
+    live?.stop();
+    await api?.close();
     await prom?.stop();
     await exporter?.stop();
     await new Promise((res) => target?.close(res));
@@ -207,6 +245,30 @@ scrape_configs:
         mismatches++;
       });
       expect(mismatches).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('serve-api --rules answers /api/v1/alerts and /api/v1/rules as the collector does while the alert fires', () => {
+    const strip = (a: { labels: Record<string, string>; annotations: Record<string, string>; state: string; value: string }) => ({ labels: a.labels, annotations: a.annotations, state: a.state, value: a.value });
+    expect(firing.rrx.alerts!.alerts.map(strip)).toEqual(firing.collector.alerts!.alerts.map(strip));
+    expect(firing.rrx.alerts!.alerts).toHaveLength(1);
+
+    const theirs = firing.collector.rules!.groups;
+    const ours = firing.rrx.rules!.groups;
+    expect(ours.map((g) => [g.name, g.file, g.interval])).toEqual(theirs.map((g) => [g.name, g.file, g.interval]));
+    expect(Object.keys(ours[0]).sort()).toEqual(Object.keys(theirs[0]).sort());
+    const pick = (r: Record<string, unknown>) => ({ name: r.name, query: r.query, type: r.type, health: r.health, labels: r.labels, state: r.state, duration: r.duration, annotations: r.annotations });
+    expect(ours[0].rules.map(pick)).toEqual(theirs[0].rules.map(pick));
+    ours[0].rules.forEach((r, i) => expect(Object.keys(r).sort(), String(r.name)).toEqual(Object.keys(theirs[0].rules[i]).sort()));
+  });
+
+  it('serve-api --rules filters by type and rejects a bad type exactly as the collector does', async () => {
+    for (const query of ['type=alert', 'type=RECORD', 'type=bogus']) {
+      const [a, b] = await Promise.all([fetch(`${api.url}/api/v1/rules?${query}`), fetch(`${prom.baseUrl}/api/v1/rules?${query}`)]);
+      expect(a.status, query).toBe(b.status);
+      const [ja, jb] = (await Promise.all([a.json(), b.json()])) as [ApiEnvelope, ApiEnvelope];
+      if (jb.status === 'error') expect({ errorType: ja.errorType, error: ja.error }, query).toEqual({ errorType: jb.errorType, error: jb.error });
+      else expect(ja.data!.groups[0].rules.map((r) => r.name), query).toEqual(jb.data!.groups[0].rules.map((r) => r.name));
     }
   });
 });

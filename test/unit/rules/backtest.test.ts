@@ -165,4 +165,23 @@ describe('backtest of one store', () => {
     expect(inst.labels.who).toBe('A');
     expect(inst.annotations.summary).toBe('x is 1.5k on a');
   });
+
+  it('query_offset: each evaluation reads the data of `offset` earlier and writes its samples there', () => {
+    const r = run(
+      `groups:
+  - name: g
+    query_offset: 1m
+    rules:
+      - record: x:copy
+        expr: x
+      - alert: Late
+        expr: x > 0
+`,
+      [flipping()],
+    );
+    expect(r.alerts[0].instances[0].intervals).toEqual([{ state: 'firing', startMs: 6 * M, endMs: 16 * M }]);
+    const copy = r.recorded[0].series[0];
+    expect(copy.timestamps[0]).toBe(0); // the evaluation at 1m (reading x at 0) writes at 0
+    expect(copy.values[5]).toBe(1); // written at 5m from the evaluation at 6m, which read x at 5m
+  });
 });

@@ -16,6 +16,7 @@ import { CLUSTER_OPTIONS, CLUSTER_USAGE, clusterFromFlags, type ClusterFlagValue
 import { errorSentence } from '../main';
 import { parseDurationMs, parseTimeArg } from '../time-arg';
 import { parseFlags } from '../flags';
+import { expandRulesFlag } from '../rules-flag';
 
 /** `--fail-on divergence` found nodes that would have alerted differently. */
 export const EXIT_DIVERGENCE = 3;
@@ -74,18 +75,6 @@ type Values = ClusterFlagValues & {
   'lookback-delta'?: string;
   'external-label'?: string[];
 };
-
-/** `--rules a.yml b.yml` → `--rules a.yml --rules b.yml`: the files after --rules up to the next flag. */
-export function expandRulesFlag(argv: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    out.push(argv[i]);
-    if (argv[i] !== '--rules') continue;
-    if (i + 1 < argv.length) out.push(argv[++i]);
-    while (i + 1 < argv.length && !argv[i + 1].startsWith('-')) out.push('--rules', argv[++i]);
-  }
-  return out;
-}
 
 function durationFlag(v: string | undefined, flag: string): number | undefined {
   if (v === undefined) return undefined;

@@ -11,6 +11,11 @@ import { parseDurationMs } from '../time-arg';
 import { parseFlags } from '../flags';
 import { MODE_OPTIONS, MODE_USAGE, modeFromFlags, type ModeFlagValues } from '../mode-flags';
 import { parseSize } from '../read-limit-flags';
+import { expandRulesFlag } from '../rules-flag';
+import { LiveRules } from '@core/rules/live-rules';
+import { loadRuleFiles } from '@core/rules/load-rule-files';
+import { RuleFileError } from '@core/rules/rule-file';
+import { DEFAULT_EVALUATION_INTERVAL_MS } from '@core/rules/schedule';
 
 const USAGE = `rrx serve-api (--endpoint URL… | --profile NAME) [--listen 127.0.0.1:9095] [--token-file F]
           [--dedup STRATEGY] [--replica-label NAME] [--partial|--strict] [--compat prometheus2] [flags]
@@ -22,7 +27,7 @@ Endpoints: /api/v1/query, /api/v1/query_range (GET or form POST, Prometheus's pa
 /api/v1/series, /api/v1/labels, /api/v1/label/<name>/values (read over remote_read; without start/end, or for
 longer windows, the last --lookup-window before end), /api/v1/metadata (empty: remote_read has no metadata),
 /api/v1/status/buildinfo (version 2.42.0 with --compat prometheus2, else 3.0.0, so Grafana picks its features),
-/api/v1/query_exemplars, /api/v1/rules, /api/v1/alerts (empty), /-/ready, /-/healthy.
+/api/v1/query_exemplars, /api/v1/rules, /api/v1/alerts (empty unless --rules), /-/ready, /-/healthy.
 Extra query parameters: node=NAME|URL (answer from one node), dedup=STRATEGY (merge strategy) and
 mode=local|pushdown|delegate|auto (how to answer; default the server's --mode). When the cluster has a query
 API (--query-api) or a mode is set, every query answer carries an info entry "rrx answered in <mode> mode: <why>".
@@ -38,6 +43,9 @@ ${QUERY_TIMEOUT_USAGE}; a request's
   --cache-size SIZE           memory budget of the raw-read cache (default 512MiB); the process stays
                               within it plus a margin for the queries running (see the README)
   --access-log                one line per request on stderr (method, path, status, ms)
+  --rules FILE…               evaluate these rule files continuously on the merged view (each group at its
+                              interval, aligned to multiples of it) and answer /api/v1/rules and /api/v1/alerts
+  --evaluation-interval D     global evaluation_interval for groups without their own (default 1m)
 
 ${MODE_USAGE}
 
@@ -53,6 +61,8 @@ const OPTIONS = {
   'cache-size': { type: 'string' },
   'access-log': { type: 'boolean' },
   ...MODE_OPTIONS,
+  rules: { type: 'string', multiple: true },
+  'evaluation-interval': { type: 'string' },
   ...CLUSTER_OPTIONS,
 } as const;
 
@@ -65,6 +75,8 @@ type Values = ClusterFlagValues & ModeFlagValues & {
   'lookup-window'?: string;
   'cache-size'?: string;
   'access-log'?: boolean;
+  rules?: string[];
+  'evaluation-interval'?: string;
 };
 
 function positiveInt(text: string | undefined, flag: string): number | undefined {
@@ -90,7 +102,7 @@ export const serveApiCommand: CliCommand = {
   summary: 'serve a Prometheus-compatible query API (for Grafana) over the merged cluster',
   usage: USAGE,
   async run(argv: string[], io: CliIO): Promise<number> {
-    const v = parseFlags(argv, OPTIONS) as Values;
+    const v = parseFlags(expandRulesFlag(argv), OPTIONS) as Values;
     let listen;
     try {
       listen = parseListen(v.listen ?? DEFAULT_LISTEN);
@@ -108,7 +120,19 @@ export const serveApiCommand: CliCommand = {
     if (v['lookup-window'] !== undefined && !lookupWindowMs) throw new UsageError(`--lookup-window must be a duration such as 1h, got "${v['lookup-window']}"`);
     const modeFlags = modeFromFlags(v);
     const cacheBytes = v['cache-size'] !== undefined ? parseSize(v['cache-size'], 'cache-size') : undefined;
+    const evalIntervalMs = v['evaluation-interval'] !== undefined ? parseDurationMs(v['evaluation-interval']) : DEFAULT_EVALUATION_INTERVAL_MS;
+    if (!evalIntervalMs) throw new UsageError(`--evaluation-interval must be a duration such as 1m, got "${v['evaluation-interval']}"`);
     const spec = await clusterFromFlags(v, io);
+    let rules: LiveRules | undefined;
+    if (v.rules?.length) {
+      try {
+        const groups = await loadRuleFiles(v.rules, io.cwd, spec.compat === 'prometheus2');
+        rules = new LiveRules(spec, groups, { globalIntervalMs: evalIntervalMs, onError: (m) => io.stderr(`rrx serve-api: rules: ${m}\n`) });
+      } catch (e) {
+        if (e instanceof RuleFileError) throw new UsageError(`invalid rule file: ${e.problems.join('; ')}`);
+        throw e;
+      }
+    }
     if (io.signal.aborted) return EXIT_OK;
 
     let server;
@@ -125,6 +149,7 @@ export const serveApiCommand: CliCommand = {
         mode: modeFlags.explicit ? modeFlags.mode : undefined,
         maxMemoryBytes: modeFlags.maxMemoryBytes,
         delegateTo: modeFlags.delegateTo,
+        rules,
         onRequest: v['access-log'] ? (r) => io.stderr(`${r.method} ${r.path} ${r.status} ${Math.round(r.ms)}ms\n`) : undefined,
       });
     } catch (e) {
@@ -132,12 +157,14 @@ export const serveApiCommand: CliCommand = {
       const code = (e as NodeJS.ErrnoException).code;
       throw new Error(`cannot listen on ${v.listen ?? DEFAULT_LISTEN}${code ? ` (${code})` : ''}`, { cause: e });
     }
+    rules?.start();
     const nodes = spec.nodes.map((n) => n.name).join(', ');
     io.stdout(`rrx serve-api: listening on ${server.url} (${server.tokenRequired ? 'bearer token required' : 'no token required, loopback only'}); nodes: ${nodes}\n`);
     await new Promise<void>((done) => {
       if (io.signal.aborted) done();
       else io.signal.addEventListener('abort', () => done(), { once: true });
     });
+    rules?.stop();
     await server.close();
     io.stderr('rrx serve-api: stopped\n');
     return EXIT_OK;

@@ -12,6 +12,7 @@ import { workbench } from '../shell/workbench.svelte';
 import { buildWorkspaceInput, fromWorkspacePanel, panelsFingerprint, queryIdsFor, toWorkspacePanel, workspaceName } from './document';
 import { fileErrorMessage } from './file-errors';
 import { recoveryStep, type RecoveryEvent, type RecoveryState } from './recovery';
+import { rulesState } from '../rules/rules-state.svelte';
 
 /** How often unsaved work is written to the autosave slot (the core throttles to one write per 15 s anyway). */
 export const AUTOSAVE_EVERY_MS = 30_000;
@@ -59,7 +60,7 @@ class WorkspaceSession {
   private started = false;
 
   name = $derived(workspaceName(this.path));
-  fingerprint = $derived(panelsFingerprint(workbench.panels));
+  fingerprint = $derived(panelsFingerprint(workbench.panels) + rulesState.fingerprint());
   dirty = $derived(workbench.ready && this.fingerprint !== this.savedFingerprint);
 
   /** Called once the workbench has its panels: baseline for "unsaved", recent list, recovery, OS open requests. */
@@ -149,7 +150,8 @@ class WorkspaceSession {
     const input = buildWorkspaceInput(workbench.panels, { ...src, ...(this.createdAt ? { createdAt: this.createdAt } : {}) }, this.steps);
     const live: Record<string, string> = {};
     for (const [id, q] of Object.entries(this.queryIds)) if (!this.isOffline(id)) live[id] = q;
-    return { workspace: input, queryIds: queryIdsFor(input, live), ...(this.workspaceId ? { workspaceId: this.workspaceId } : {}) };
+    const rules = rulesState.toWorkspace();
+    return { workspace: rules ? { ...input, rules } : input, queryIds: queryIdsFor(input, live), ...(this.workspaceId ? { workspaceId: this.workspaceId } : {}) };
   }
 
   async save(path: string, opts: { includeSnapshot: boolean; overwrite?: boolean }): Promise<WorkspaceSaveResult> {
@@ -210,6 +212,7 @@ class WorkspaceSession {
     this.workspaceId = res.workspaceId;
     this.profile = res.workspace.profile;
     this.createdAt = res.workspace.createdAt;
+    rulesState.fromWorkspace(res.workspace.rules);
     this.hasSnapshot = res.hasSnapshot;
     this.path = path;
     this.offline = offline;
