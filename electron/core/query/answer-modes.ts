@@ -15,6 +15,9 @@ import { pushdownVerdict } from './pushdown-rules';
 import { evaluateSnapshot, parseQuery, readForQuery, type ClusterQueryInput, type ClusterQueryResult } from './run-cluster-query';
 import { ClusterReadError } from '@core/cluster/fanout/types';
 import type { RawReadCache } from '@core/cluster/fanout/raw-read-cache';
+import type { FanOutOptions } from '@core/cluster/fanout/fan-out';
+import type { Expr } from '@core/promql/parser/ast';
+import type { RawSnapshot } from './raw-snapshot';
 
 export const QUERY_MODES = ['local', 'pushdown', 'delegate', 'auto'] as const;
 export type QueryMode = (typeof QUERY_MODES)[number];
@@ -40,6 +43,8 @@ export interface ModeOptions {
   maxSamples?: number;
   /** The raw-read cache local reads go through (serve-api, the app). */
   cache?: RawReadCache;
+  /** Progress of local reads (the app's per-node progress events). */
+  onProgress?: FanOutOptions['onProgress'];
 }
 
 export interface ModeAnswer {
@@ -56,6 +61,9 @@ export interface ModeAnswer {
   local?: ClusterQueryResult;
   partial: PartialNotice[];
   estimate?: LocalEstimate;
+  /** What the local pipeline read, when it ran (so the app can re-merge and save it). */
+  ast?: Expr;
+  snapshot?: RawSnapshot;
 }
 
 /** Does the cluster have any PromQL API (so the modes apply at all)? */
@@ -78,9 +86,9 @@ export async function answerQuery(spec: ClusterSpec, input: ClusterQueryInput, o
 
 async function runLocal(spec: ClusterSpec, input: ClusterQueryInput, opts: ModeOptions, note: string, requested: QueryMode = opts.mode): Promise<ModeAnswer> {
   if (!spec.nodes.length) throw new QueryModeError('local evaluation needs remote_read nodes (--endpoint); this cluster has engines only, use --mode delegate');
-  const { ast, snapshot } = await readForQuery(spec, input, { signal: opts.signal, cache: opts.cache });
+  const { ast, snapshot } = await readForQuery(spec, input, { signal: opts.signal, cache: opts.cache, onProgress: opts.onProgress });
   const local = evaluateSnapshot(spec, ast, input, snapshot, { perNode: opts.perNode, findings: opts.findings, signal: opts.signal, maxSamples: opts.maxSamples });
-  return { requested, mode: 'local', note, merged: local.merged, perNode: local.perNode, local, partial: local.partial };
+  return { requested, mode: 'local', note, merged: local.merged, perNode: local.perNode, local, partial: local.partial, ast, snapshot };
 }
 
 /** Every node's own engine, in node order (null where the node failed). */
