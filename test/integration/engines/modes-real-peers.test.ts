@@ -198,6 +198,27 @@ describe('answer modes over real Prometheus collectors with a planted gap', () =
     await expect(handlers['query.remerge']({ queryId: 'q2', strategy: 'penalty' })).rejects.toThrow(/run it again in local mode/);
   });
 
+  it('rrx compare takes the 9090 as one more column: B\'s gap shows in its answer, the engine agrees with rrx merged', async () => {
+    const q = cluster.query!;
+    const run = await rrx(['compare', ...flags.slice(0, 4), '--query-api', q.baseUrl, '--compat', 'prometheus2', '--expr', 'max_over_time(up{job="node"}[2s])', ...range(), '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout) as { answers: { columns: { name: string; kind: string; ok: boolean; series: number }[]; findings: { kind: string; node: string; duration: number }[] } };
+    const [a, b] = cluster.collectors;
+    expect(out.answers.columns.map((c) => [c.name, c.kind, c.ok, c.series])).toEqual([
+      ['rrx merged (union)', 'merged', true, 1],
+      [`127.0.0.1:${a.port} (rrx)`, 'node', true, 1],
+      [`127.0.0.1:${b.port} (rrx)`, 'node', true, 1],
+      [`127.0.0.1:${q.port}`, 'engine', true, 1],
+    ]);
+    const gaps = out.answers.findings.filter((f) => f.kind === 'gap');
+    expect(gaps.map((g) => g.node)).toEqual([`127.0.0.1:${b.port} (rrx)`]);
+    expect(gaps[0].duration).toBeGreaterThan(8);
+    expect(out.answers.findings.filter((f) => f.node === `127.0.0.1:${q.port}`)).toEqual([]);
+    const table = await rrx(['compare', ...flags.slice(0, 4), '--query-api', q.baseUrl, '--compat', 'prometheus2', '--expr', 'max_over_time(up{job="node"}[2s])', ...range(), '--format', 'table']);
+    expect(table.stdout).toContain('ANSWER');
+    expect(table.stdout).toMatch(new RegExp(`gap +127\\.0\\.0\\.1:${b.port} \\(rrx\\)`));
+  });
+
   it('bad mode usage is exit 2 with a clear sentence', async () => {
     const bad = await rrx(['query', ...flags, '--mode', 'fast', '--expr', 'up']);
     expect(bad.code).toBe(2);
