@@ -77,10 +77,12 @@ export function createQueryHandlers(deps: QueryHandlerDeps) {
       };
       const mode = request.mode ?? 'auto';
       const perNode = request.perNode ?? request.kind === 'range';
-      if (mode !== 'local' && hasQueryApis(spec)) {
-        const answer = await answerQuery(request.strategy ? { ...spec, strategy: request.strategy } : spec, input, { mode, perNode, findings: request.findings ?? false, signal, cache, onProgress });
+      // auto without any query API can only be local; an explicit pushdown/delegate goes through (and says what is missing).
+      if (mode !== 'local' && (mode !== 'auto' || hasQueryApis(spec))) {
+        const asked = request.strategy ? { ...spec, strategy: request.strategy } : spec;
+        const answer = await answerQuery(asked, input, { mode, perNode, findings: request.findings ?? false, signal, cache, onProgress });
         const totalMs = performance.now() - started;
-        if (!answer.local || !answer.snapshot || !answer.ast) return engineResultView({ queryId: request.queryId, expr: request.expr, kind: request.kind, spec, input, answer, totalMs });
+        if (!answer.local || !answer.snapshot || !answer.ast) return engineResultView({ queryId: request.queryId, expr: request.expr, kind: request.kind, spec: asked, input, answer, totalMs });
         session.ast = answer.ast;
         session.snapshot = answer.snapshot;
         // A pushdown fallback keeps the nodes' own answers as the per-node views.
