@@ -11,7 +11,7 @@ import { dataWindow } from './data/timeline';
 import { runEvalBench } from './micro/eval-bench';
 import { measureHeldMemory } from './micro/held-memory';
 import { runMergeBench } from './micro/merge-bench';
-import { CORPUS, CORPUS_STEP_MS } from './queries/corpus';
+import { CORPUS, CORPUS_STEP_MS, PUSHDOWN_CORPUS } from './queries/corpus';
 import { runCorpus } from './queries/run-corpus';
 import { benchSpec, corpusRange } from './queries/runners';
 import { runAppBench } from './renderer/app-bench';
@@ -49,6 +49,8 @@ async function clusterSection(size: number, args: BenchArgs, run: BenchRun): Pro
     run.cluster.push(out);
     if (args.sections.includes('cluster')) {
       out.rows = await runCorpus(cluster, corpusRange(data.window.startMs, data.window.endMs), { runs: args.runs, cold, log });
+      log('  pushdown corpus (exact under the pushdown rules):');
+      out.pushdownRows = await runCorpus(cluster, corpusRange(data.window.startMs, data.window.endMs), { runs: args.runs, cold: false, log, queries: PUSHDOWN_CORPUS });
       out.heldMemory = await measureHeldMemory(cluster.a.readUrl, data.window);
       log(`  held memory: ${out.heldMemory.heldBytesPerSample.toFixed(1)} bytes/sample over ${out.heldMemory.samples} samples`);
     }

@@ -20,5 +20,15 @@ export const CORPUS: readonly CorpusQuery[] = [
   { id: 'subquery', kind: 'subquery', expr: 'max_over_time(rate(node_context_switches_total[5m])[30m:1m])' },
 ];
 
+/**
+ * Queries the pushdown rules (docs/pushdown.md) call exact, so pushdown builds the merged view from the nodes' own
+ * answers; the main corpus is mostly not exact, so there pushdown merges locally after asking the nodes.
+ */
+export const PUSHDOWN_CORPUS: readonly CorpusQuery[] = [
+  { id: 'max-over-time', kind: 'max_over_time by', expr: 'max by (instance) (max_over_time(node_load1[5m]))' },
+  { id: 'min-over-time', kind: 'min_over_time', expr: 'min_over_time(node_memory_MemAvailable_bytes[10m])' },
+  { id: 'max-cpu', kind: 'max_over_time, all CPU', expr: 'max by (mode) (max_over_time(node_cpu_seconds_total[5m]))' },
+];
+
 /** Range step of every corpus query: 6 h at 60 s is 361 points per series, a typical dashboard panel. */
 export const CORPUS_STEP_MS = 60_000;

@@ -3,7 +3,7 @@
 import type { BenchCluster } from '../cluster/bench-cluster';
 import { median, ratio } from '../report/stats';
 import { CORPUS, type CorpusQuery } from './corpus';
-import { coldRunner, httpRunner, warmRunner, type Method, type RangeArgs, type Runner } from './runners';
+import { coldRunner, httpRunner, pushdownRunner, warmRunner, type Method, type RangeArgs, type Runner } from './runners';
 
 export interface MethodResult {
   medianMs?: number;
@@ -11,6 +11,7 @@ export interface MethodResult {
   series?: number;
   points?: number;
   error?: string;
+  merged?: 'pushdown' | 'local';
 }
 
 export interface CorpusRow {
@@ -21,6 +22,9 @@ export interface CorpusRow {
   warmVsLocal?: number;
   coldVs9090?: number;
   coldVsLocal?: number;
+  /** rrx --mode pushdown ÷ rrx warm (local), and ÷ the 9090. */
+  pushdownVsWarm?: number;
+  pushdownVs9090?: number;
   /** Result series differ between methods (a replica gap answered differently, or a bug): worth a look. */
   shapeMismatch?: string;
 }
@@ -29,17 +33,20 @@ export interface CorpusOptions {
   runs: number;
   cold: boolean;
   log: (s: string) => void;
+  /** Default CORPUS. */
+  queries?: readonly CorpusQuery[];
 }
 
 export async function runCorpus(cluster: BenchCluster, range: RangeArgs, opts: CorpusOptions): Promise<CorpusRow[]> {
   const runners: [Method, Runner][] = [
     ['rrxWarm', warmRunner(cluster)],
+    ['rrxPushdown', pushdownRunner(cluster)],
     ['seed9090', httpRunner(cluster.seed.baseUrl, 'prometheus 9090')],
     ['local', httpRunner(cluster.a.baseUrl, 'prometheus local')],
   ];
   if (opts.cold) runners.unshift(['rrxCold', coldRunner(cluster)]);
   const rows: CorpusRow[] = [];
-  for (const q of CORPUS) {
+  for (const q of opts.queries ?? CORPUS) {
     const methods: Partial<Record<Method, MethodResult>> = {};
     for (const [m] of runners) methods[m] = { runsMs: [] };
     for (let round = -1; round < opts.runs; round++) {
@@ -51,6 +58,7 @@ export async function runCorpus(cluster: BenchCluster, range: RangeArgs, opts: C
           if (round >= 0) r.runsMs.push(t.ms);
           r.series = t.series;
           r.points = t.points;
+          if (t.merged) r.merged = t.merged;
         } catch (e) {
           r.error = (e as Error).message.slice(0, 300);
         }
@@ -64,12 +72,14 @@ export async function runCorpus(cluster: BenchCluster, range: RangeArgs, opts: C
       warmVsLocal: ratio(methods.rrxWarm?.medianMs, methods.local?.medianMs),
       coldVs9090: ratio(methods.rrxCold?.medianMs, methods.seed9090?.medianMs),
       coldVsLocal: ratio(methods.rrxCold?.medianMs, methods.local?.medianMs),
+      pushdownVsWarm: ratio(methods.rrxPushdown?.medianMs, methods.rrxWarm?.medianMs),
+      pushdownVs9090: ratio(methods.rrxPushdown?.medianMs, methods.seed9090?.medianMs),
     };
     const shapes = Object.entries(methods).filter(([, r]) => r.series !== undefined);
     if (new Set(shapes.map(([, r]) => r.series)).size > 1) row.shapeMismatch = shapes.map(([m, r]) => `${m}: ${r.series} series / ${r.points} points`).join(', ');
     rows.push(row);
     const fmt = (m: Method): string => (methods[m]?.medianMs !== undefined ? `${methods[m]!.medianMs!.toFixed(0)} ms` : (methods[m]?.error ? 'error' : '—'));
-    opts.log(`  ${q.id.padEnd(12)} cold ${fmt('rrxCold')}, warm ${fmt('rrxWarm')}, 9090 ${fmt('seed9090')}, local ${fmt('local')}${row.shapeMismatch ? `  [shapes differ: ${row.shapeMismatch}]` : ''}`);
+    opts.log(`  ${q.id.padEnd(12)} cold ${fmt('rrxCold')}, warm ${fmt('rrxWarm')}, pushdown ${fmt('rrxPushdown')} (${methods.rrxPushdown?.merged ?? '—'}), 9090 ${fmt('seed9090')}, local ${fmt('local')}${row.shapeMismatch ? `  [shapes differ: ${row.shapeMismatch}]` : ''}`);
   }
   return rows;
 }

@@ -3,11 +3,12 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { evaluateSnapshot, readForQuery } from '@core/query/run-cluster-query';
+import { answerQuery } from '@core/query/answer-modes';
 import type { ClusterSpec } from '@core/query/cluster-spec';
 import type { BenchCluster } from '../cluster/bench-cluster';
 import { CORPUS_STEP_MS, type CorpusQuery } from './corpus';
 
-export type Method = 'rrxCold' | 'rrxWarm' | 'seed9090' | 'local';
+export type Method = 'rrxCold' | 'rrxWarm' | 'rrxPushdown' | 'seed9090' | 'local';
 
 export interface RangeArgs {
   startMs: number;
@@ -20,6 +21,8 @@ export interface Timed {
   ms: number;
   series: number;
   points: number;
+  /** rrx pushdown: whether the merged view came from the nodes' answers ('pushdown') or was evaluated locally. */
+  merged?: 'pushdown' | 'local';
 }
 
 export type Runner = (q: CorpusQuery, r: RangeArgs) => Promise<Timed>;
@@ -99,6 +102,19 @@ export function warmRunner(cluster: BenchCluster): Runner {
     const res = evaluateSnapshot(spec, ast, input, snapshot);
     const ms = performance.now() - t0;
     return { ms, series: res.merged.series.length, points: res.merged.series.reduce((n, s) => n + s.timestamps.length, 0) };
+  };
+}
+
+/** --mode pushdown in this process: each collector's own engine answers; merged from their answers where exact. */
+export function pushdownRunner(cluster: BenchCluster): Runner {
+  const base = benchSpec(cluster);
+  const spec: ClusterSpec = { ...base, nodes: base.nodes.map((n, i) => ({ ...n, queryApi: { url: [cluster.a, cluster.b][i].baseUrl } })) };
+  return async (q, r) => {
+    const input = { expr: q.expr, frame: { startMs: r.startMs, endMs: r.endMs, stepMs: r.stepMs } };
+    const t0 = performance.now();
+    const res = await answerQuery(spec, input, { mode: 'pushdown' });
+    const ms = performance.now() - t0;
+    return { ms, series: res.merged.series.length, points: res.merged.series.reduce((n, s) => n + s.timestamps.length, 0), merged: res.mode === 'pushdown' ? 'pushdown' : 'local' };
   };
 }
 

@@ -18,22 +18,36 @@ function clusterSection(run: BenchRun): string[] {
       '',
       `Range ${c.hours} h, step ${c.stepMs / 1000} s; median of ${run.args.runs} runs after one warm-up. rrx cold = \`node bin/rrx.mjs query\` as a new process; ` +
         'rrx warm = readForQuery + evaluateSnapshot in the bench process (no cache); 9090 = Prometheus with remote_read to both collectors; ' +
-        'local = collector A answering from its own TSDB. Prometheus times include its JSON encoding and transfer; rrx warm does not.',
+        'local = collector A answering from its own TSDB; rrx pushdown = --mode pushdown in the bench process (each collector\'s own engine; "merged: local" ' +
+        'when the pushdown rules do not call the query exact, so the merged view is evaluated locally after the nodes answered). Prometheus times include its JSON encoding and transfer; rrx warm does not.',
       '',
-      `| query | kind | series | rrx cold ms | rrx warm ms | 9090 ms | local ms | warm ÷ 9090 (≤ ${GOALS.vs9090.max}) | warm ÷ local (≤ ${GOALS.vsLocal.max}) | cold ÷ 9090 | cold ÷ local |`,
-      '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+      `| query | kind | series | rrx cold ms | rrx warm ms | rrx pushdown ms (merged) | 9090 ms | local ms | warm ÷ 9090 (≤ ${GOALS.vs9090.max}) | warm ÷ local (≤ ${GOALS.vsLocal.max}) | cold ÷ 9090 | cold ÷ local |`,
+      '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
     );
     for (const r of c.rows) {
       const m = r.methods;
       const err = Object.entries(m).filter(([, v]) => v?.error).map(([k, v]) => `${k}: ${v!.error}`);
       out.push(
-        `| \`${r.query.expr}\` | ${r.query.kind} | ${m.rrxWarm?.series ?? m.seed9090?.series ?? '—'}${r.shapeMismatch ? ' ⚠' : ''} | ${ms(m.rrxCold?.medianMs)} | ${ms(m.rrxWarm?.medianMs)} | ${ms(m.seed9090?.medianMs)} | ${ms(m.local?.medianMs)} | ` +
+        `| \`${r.query.expr}\` | ${r.query.kind} | ${m.rrxWarm?.series ?? m.seed9090?.series ?? '—'}${r.shapeMismatch ? ' ⚠' : ''} | ${ms(m.rrxCold?.medianMs)} | ${ms(m.rrxWarm?.medianMs)} | ${ms(m.rrxPushdown?.medianMs)} (${m.rrxPushdown?.merged ?? '—'}) | ${ms(m.seed9090?.medianMs)} | ${ms(m.local?.medianMs)} | ` +
           `${x(r.warmVs9090)} ${mark(r.warmVs9090, GOALS.vs9090)} | ${x(r.warmVsLocal)} ${mark(r.warmVsLocal, GOALS.vsLocal)} | ${x(r.coldVs9090)} ${mark(r.coldVs9090, GOALS.vs9090)} | ${x(r.coldVsLocal)} ${mark(r.coldVsLocal, GOALS.vsLocal)} |`,
       );
-      for (const e of err) out.push(`|  | error | ${e.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |||||||||`);
+      for (const e of err) out.push(`|  | error | ${e.replace(/\|/g, '\\|').replace(/\n/g, ' ')} ||||||||||`);
     }
     const med = (k: 'warmVs9090' | 'warmVsLocal' | 'coldVs9090' | 'coldVsLocal'): string => x(median(c.rows.map((r) => r[k]).filter((v): v is number => v !== undefined)));
-    out.push(`| **median ratio** | | | | | | | **${med('warmVs9090')}** | **${med('warmVsLocal')}** | **${med('coldVs9090')}** | **${med('coldVsLocal')}** |`, '');
+    out.push(`| **median ratio** | | | | | | | | **${med('warmVs9090')}** | **${med('warmVsLocal')}** | **${med('coldVs9090')}** | **${med('coldVsLocal')}** |`, '');
+    if (c.pushdownRows?.length) {
+      out.push(
+        'Pushdown on queries the pushdown rules call exact (docs/pushdown.md): the merged view is the max/min of the collectors\' own answers.',
+        '',
+        '| query | series | rrx warm (local) ms | rrx pushdown ms (merged) | 9090 ms | pushdown ÷ warm | pushdown ÷ 9090 |',
+        '|---|--:|--:|--:|--:|--:|--:|',
+      );
+      for (const r of c.pushdownRows) {
+        const m = r.methods;
+        out.push(`| \`${r.query.expr}\` | ${m.rrxPushdown?.series ?? '—'}${r.shapeMismatch ? ' ⚠' : ''} | ${ms(m.rrxWarm?.medianMs)} | ${ms(m.rrxPushdown?.medianMs)} (${m.rrxPushdown?.merged ?? m.rrxPushdown?.error ?? '—'}) | ${ms(m.seed9090?.medianMs)} | ${x(r.pushdownVsWarm)} | ${x(r.pushdownVs9090)} |`);
+      }
+      out.push('');
+    }
     const mism = c.rows.filter((r) => r.shapeMismatch);
     if (mism.length) out.push(`⚠ result shapes differ: ${mism.map((r) => `${r.query.id} (${r.shapeMismatch})`).join('; ')}`, '');
     if (c.heldMemory) {

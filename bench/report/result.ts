@@ -27,6 +27,8 @@ export interface ClusterRun {
   hours: number;
   stepMs: number;
   rows: CorpusRow[];
+  /** The pushdown corpus (queries the pushdown rules call exact). */
+  pushdownRows?: CorpusRow[];
   heldMemory?: HeldMemoryResult;
   serveApi?: ServeApiSummary;
 }

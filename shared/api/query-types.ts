@@ -24,6 +24,22 @@ export interface QueryRequest {
   /** Overrides the profile's partial policy. */
   partialPolicy?: 'partial' | 'strict';
   lookbackDeltaMs?: number;
+  /** How to answer (issue 16): local, pushdown, delegate or auto (default). */
+  mode?: QueryMode;
+}
+
+export type QueryMode = 'local' | 'pushdown' | 'delegate' | 'auto';
+
+/** How an answer was made: shown as a badge on every result. */
+export interface AnswerInfo {
+  /** What was asked for. */
+  requested: QueryMode;
+  /** What answered. */
+  mode: Exclude<QueryMode, 'auto'>;
+  /** One sentence: why this mode (auto's estimate, a fallback). */
+  note: string;
+  /** delegate: the engine that answered. */
+  engine?: string;
 }
 
 /**
@@ -148,6 +164,8 @@ export interface QueryResultView {
   coverage?: CoverageRow[];
   partial: PartialNotice[];
   stats: { nodes: NodeReadStats[]; mergeMs: number; evalMs: number; totalMs: number };
+  /** How the answer was made (absent in results saved before issue 16: they are local). */
+  answer?: AnswerInfo;
 }
 
 export interface ParseCheck {

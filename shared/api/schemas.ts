@@ -99,6 +99,7 @@ export const queryRequestSchema = s.object({
   findings: s.optional(s.boolean()),
   partialPolicy: s.optional(s.enum(['partial', 'strict'] as const)),
   lookbackDeltaMs: s.optional(s.number({ min: 1 })),
+  mode: s.optional(s.enum(['local', 'pushdown', 'delegate', 'auto'] as const)),
 });
 
 // Compile-time proof that each schema describes exactly its contract type.

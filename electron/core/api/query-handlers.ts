@@ -1,11 +1,14 @@
 // Handlers for query.*: run (fan-out → merge → evaluate, with progress events), cancel, and remerge from the cached
 // raw snapshot of a finished query (no network). Parse errors answer with the engine's own position and wording.
 import { RawReadCache } from '@core/cluster/fanout/raw-read-cache';
+import type { NodeProgress } from '@core/cluster/fanout/types';
 import { ParseError, parse } from '@core/promql/parser';
 import { readForQuery, type ClusterQueryResult } from '@core/query/run-cluster-query';
 import { evaluateOffThread } from '@core/query/eval-worker/off-thread';
 import { instantFrame, rangeFrame, type TimeFrame } from '@core/query/time-frame';
 import { toResultView } from '@core/query/result-view';
+import { answerQuery, hasQueryApis } from '@core/query/answer-modes';
+import { engineResultView } from '@core/query/engine-result-view';
 import type { ClusterSpec } from '@core/query/cluster-spec';
 import type { ParseCheck, QueryRequest, QueryResultView } from '@shared/api/query-types';
 import { ApiCallError } from './api-error';
@@ -61,34 +64,55 @@ export function createQueryHandlers(deps: QueryHandlerDeps) {
       const session: QuerySession = { request, spec, input, controller: new AbortController() };
       sessions.start(session);
       const { signal } = session.controller;
-      const { ast, snapshot } = await readForQuery(spec, input, {
-        signal,
-        cache,
-        onProgress: (p) => {
-          const node = spec.nodes.find((n) => n.index === p.node);
-          deps.emit('query.progress', {
-            queryId: request.queryId,
-            node: node?.name ?? String(p.node),
-            state: p.state,
-            bytes: p.bytes,
-            series: p.series,
-            samples: p.samples,
-            ...(p.error ? { error: p.error } : {}),
-          });
-        },
-      });
+      const onProgress = (p: NodeProgress) => {
+        const node = spec.nodes.find((n) => n.index === p.node);
+        deps.emit('query.progress', {
+          queryId: request.queryId,
+          node: node?.name ?? String(p.node),
+          state: p.state,
+          bytes: p.bytes,
+          series: p.series,
+          samples: p.samples,
+          ...(p.error ? { error: p.error } : {}),
+        });
+      };
+      const mode = request.mode ?? 'auto';
+      const perNode = request.perNode ?? request.kind === 'range';
+      // auto without any query API can only be local; an explicit pushdown/delegate goes through (and says what is missing).
+      if (mode !== 'local' && (mode !== 'auto' || hasQueryApis(spec))) {
+        const asked = request.strategy ? { ...spec, strategy: request.strategy } : spec;
+        const answer = await answerQuery(asked, input, {
+          mode,
+          perNode,
+          findings: request.findings ?? false,
+          nodeLookback: comparisonLookback(request),
+          signal,
+          cache,
+          onProgress,
+          timeoutMs: spec.queryTimeoutMs,
+        });
+        const totalMs = performance.now() - started;
+        if (!answer.local || !answer.snapshot || !answer.ast) return engineResultView({ queryId: request.queryId, expr: request.expr, kind: request.kind, spec: asked, input, answer, totalMs });
+        session.ast = answer.ast;
+        session.snapshot = answer.snapshot;
+        // A pushdown fallback keeps the nodes' own answers as the per-node views.
+        const local = answer.perNode && answer.perNode !== answer.local.perNode ? { ...answer.local, perNode: answer.perNode } : answer.local;
+        return { ...view(session, local, totalMs), answer: { requested: answer.requested, mode: answer.mode, note: answer.note } };
+      }
+      const { ast, snapshot } = await readForQuery(spec, input, { signal, cache, onProgress });
       session.ast = ast;
       session.snapshot = snapshot;
       // In a worker thread: IPC and the bridge stay responsive; query.cancel terminates it at once.
       const res = await evaluateOffThread(spec, ast, input, snapshot, {
         strategy: request.strategy,
-        perNode: request.perNode ?? request.kind === 'range',
+        perNode,
         findings: request.findings ?? false,
         nodeLookback: comparisonLookback(request),
         signal,
         timeoutMs: spec.queryTimeoutMs,
       });
-      return view(session, res, performance.now() - started);
+      const note = mode === 'local' ? 'local: remote_read from every node, evaluated by rrx' : 'auto chose local: no node has a query API';
+      return { ...view(session, res, performance.now() - started), answer: { requested: mode, mode: 'local', note } };
     },
 
     'query.cancel': async ({ queryId }: { queryId: string }): Promise<void> => {
@@ -98,6 +122,9 @@ export function createQueryHandlers(deps: QueryHandlerDeps) {
     'query.remerge': async ({ queryId, strategy }: { queryId: string; strategy: QueryRequest['strategy'] & string }): Promise<QueryResultView> => {
       const started = performance.now();
       const session = sessions.get(queryId);
+      if (session && !session.snapshot && session.request.mode !== 'local') {
+        throw new ApiCallError('query-not-found', 'That answer came from the nodes\' own engines, not from raw data; run it again in local mode to merge it another way.', 'queryId');
+      }
       if (!session?.snapshot || !session.ast) throw new ApiCallError('query-not-found', 'That query is no longer cached; run it again.', 'queryId');
       const res = await evaluateOffThread(session.spec, session.ast, session.input, session.snapshot, {
         strategy,

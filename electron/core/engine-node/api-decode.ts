@@ -63,10 +63,11 @@ export function decodeQueryAnswer(json: unknown): EvaluatedResult {
       const series: ResultSeries[] = [];
       for (const r of result as Record<string, unknown>[]) {
         if (resultType === 'matrix') {
+          const labels = labelsOf(r.metric);
           if (r.histograms !== undefined) histograms++;
-          const p = points(r.values ?? []);
           if (r.values === undefined && r.histograms === undefined) throw new ApiDecodeError('a matrix series has no "values"');
-          if (p.timestamps.length) series.push({ labels: labelsOf(r.metric), ...p });
+          const p = points(r.values ?? []);
+          if (p.timestamps.length) series.push({ labels, ...p });
         } else {
           if (r.histogram !== undefined) {
             histograms++;

@@ -20,12 +20,14 @@ export function applyProfileInput(
   const before = new Map((existing?.nodes ?? []).map((n) => [n.id, n]));
   const nodes = input.nodes.map((n, i) => {
     const old = n.id ? before.get(n.id) : undefined;
+    // A base URL ("http://prom-a:9090", "prom-a:9090") means its remote_read endpoint, as the form shows it.
+    const endpoint = applyEndpointInput({ ...n.endpoint, url: normalizeReadUrl(n.endpoint.url) }, old?.endpoint, `nodes[${i}].endpoint`, errors);
     return {
       id: old ? old.id : newId(),
       name: n.name,
-      // A base URL ("http://prom-a:9090", "prom-a:9090") means its remote_read endpoint, as the form shows it.
-      endpoint: applyEndpointInput({ ...n.endpoint, url: normalizeReadUrl(n.endpoint.url) }, old?.endpoint, `nodes[${i}].endpoint`, errors),
-      ...(n.queryApi?.url ? { queryApi: applyQueryApiInput(n.queryApi, old?.queryApi, `nodes[${i}].queryApi`, errors) } : {}),
+      endpoint,
+      // A query API added to a node "keeps" the secrets of the node's endpoint (same server, same credentials).
+      ...(n.queryApi?.url ? { queryApi: applyQueryApiInput(n.queryApi, old?.queryApi ?? endpoint, `nodes[${i}].queryApi`, errors) } : {}),
       ...(n.group?.trim() ? { group: n.group.trim() } : {}),
     };
   });

@@ -16,6 +16,9 @@ import { evaluateOffThread } from './eval-worker/off-thread';
 import { parseQuery, readForQuery, type ClusterQueryInput, type ClusterQueryResult } from './run-cluster-query';
 import { ClusterReadError } from '@core/cluster/fanout/types';
 import type { RawReadCache } from '@core/cluster/fanout/raw-read-cache';
+import type { FanOutOptions } from '@core/cluster/fanout/fan-out';
+import type { Expr } from '@core/promql/parser/ast';
+import type { RawSnapshot } from './raw-snapshot';
 
 export const QUERY_MODES = ['local', 'pushdown', 'delegate', 'auto'] as const;
 export type QueryMode = (typeof QUERY_MODES)[number];
@@ -43,6 +46,10 @@ export interface ModeOptions {
   cache?: RawReadCache;
   /** The query's deadline, from the start of the read (default: the engine's 2 minutes). */
   timeoutMs?: number;
+  /** Lookback of the per-node views (see EvaluateSnapshotOptions.nodeLookback). */
+  nodeLookback?: 'query' | 'scrape-interval';
+  /** Progress of local reads (the app's per-node progress events). */
+  onProgress?: FanOutOptions['onProgress'];
 }
 
 export interface ModeAnswer {
@@ -59,6 +66,9 @@ export interface ModeAnswer {
   local?: ClusterQueryResult;
   partial: PartialNotice[];
   estimate?: LocalEstimate;
+  /** What the local pipeline read, when it ran (so the app can re-merge and save it). */
+  ast?: Expr;
+  snapshot?: RawSnapshot;
 }
 
 /** Does the cluster have any PromQL API (so the modes apply at all)? */
@@ -82,11 +92,18 @@ export async function answerQuery(spec: ClusterSpec, input: ClusterQueryInput, o
 async function runLocal(spec: ClusterSpec, input: ClusterQueryInput, opts: ModeOptions, note: string, requested: QueryMode = opts.mode): Promise<ModeAnswer> {
   if (!spec.nodes.length) throw new QueryModeError('local evaluation needs remote_read nodes (--endpoint); this cluster has engines only, use --mode delegate');
   const started = performance.now();
-  const { ast, snapshot } = await readForQuery(spec, input, { signal: opts.signal, cache: opts.cache });
+  const { ast, snapshot } = await readForQuery(spec, input, { signal: opts.signal, cache: opts.cache, onProgress: opts.onProgress });
   // Off the main thread when the process set up eval workers: a cancel or the deadline ends it at any moment.
   const timeoutMs = opts.timeoutMs === undefined ? undefined : Math.max(1, opts.timeoutMs - (performance.now() - started));
-  const local = await evaluateOffThread(spec, ast, input, snapshot, { perNode: opts.perNode, findings: opts.findings, signal: opts.signal, maxSamples: opts.maxSamples, timeoutMs });
-  return { requested, mode: 'local', note, merged: local.merged, perNode: local.perNode, local, partial: local.partial };
+  const local = await evaluateOffThread(spec, ast, input, snapshot, {
+    perNode: opts.perNode,
+    findings: opts.findings,
+    nodeLookback: opts.nodeLookback,
+    signal: opts.signal,
+    maxSamples: opts.maxSamples,
+    timeoutMs,
+  });
+  return { requested, mode: 'local', note, merged: local.merged, perNode: local.perNode, local, partial: local.partial, ast, snapshot };
 }
 
 /** Every node's own engine, in node order (null where the node failed). */

@@ -6,6 +6,7 @@ import { answerQuery } from '@core/query/answer-modes';
 import type { ClusterSpec } from '@core/query/cluster-spec';
 import { rangeFrame } from '@core/query/time-frame';
 import { startQueryApiServer } from '@core/serve-api';
+import { createQueryHandlers } from '@core/api/query-handlers';
 import { startCluster, type TestCluster } from '../../helpers/cluster';
 import { rrx } from '../../helpers/run-cli';
 import { api, dataDiff, type ApiAnswer } from '../serve-api/api-client';
@@ -169,6 +170,53 @@ describe('answer modes over real Prometheus collectors with a planted gap', () =
     } finally {
       await server.close();
     }
+  });
+
+  it('the app\'s query.run answers in the chosen mode and says so on the result', async () => {
+    const [a, b] = cluster.collectors;
+    const spec = (): ClusterSpec => ({
+      name: 'test',
+      nodes: [a, b].map((c, index) => ({ index, name: `collector-${'ab'[index]}`, endpoint: { url: c.readUrl }, queryApi: { url: c.baseUrl } })),
+      strategy: 'union',
+      partialPolicy: 'partial',
+      timeoutMs: 30_000,
+      compat: 'prometheus2',
+      engines: [{ name: 'seed-9090', queryApi: { url: cluster.query!.baseUrl } }],
+    });
+    const handlers = createQueryHandlers({ emit: () => undefined, clusterFor: async () => spec() });
+    const request = { profileId: 'p', expr: EXACT[2], kind: 'range' as const, startMs: startS * 1000, endMs: endS * 1000, stepMs: 1000, perNode: true };
+    const local = await handlers['query.run']({ request: { ...request, queryId: 'q1', mode: 'local' } });
+    const pushed = await handlers['query.run']({ request: { ...request, queryId: 'q2', mode: 'pushdown' } });
+    const delegated = await handlers['query.run']({ request: { ...request, queryId: 'q3', mode: 'delegate' } });
+    expect(local.answer).toMatchObject({ requested: 'local', mode: 'local' });
+    expect(pushed.answer).toMatchObject({ requested: 'pushdown', mode: 'pushdown' });
+    expect(delegated.answer).toMatchObject({ requested: 'delegate', mode: 'delegate', engine: 'seed-9090' });
+    const plain = (r: typeof local) => r.merged.series.map((x) => ({ labels: x.labels, t: Array.from(x.timestamps), v: Array.from(x.values) }));
+    expect(plain(pushed)).toEqual(plain(local));
+    expect(pushed.perNode).toHaveLength(2);
+    // A pushdown answer has no raw data to re-merge; the error says what to do.
+    await expect(handlers['query.remerge']({ queryId: 'q2', strategy: 'penalty' })).rejects.toThrow(/run it again in local mode/);
+  });
+
+  it('rrx compare takes the 9090 as one more column: B\'s gap shows in its answer, the engine agrees with rrx merged', async () => {
+    const q = cluster.query!;
+    const run = await rrx(['compare', ...flags.slice(0, 4), '--query-api', q.baseUrl, '--compat', 'prometheus2', '--expr', 'max_over_time(up{job="node"}[2s])', ...range(), '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout) as { answers: { columns: { name: string; kind: string; ok: boolean; series: number }[]; findings: { kind: string; node: string; duration: number }[] } };
+    const [a, b] = cluster.collectors;
+    expect(out.answers.columns.map((c) => [c.name, c.kind, c.ok, c.series])).toEqual([
+      ['rrx merged (union)', 'merged', true, 1],
+      [`127.0.0.1:${a.port} (rrx)`, 'node', true, 1],
+      [`127.0.0.1:${b.port} (rrx)`, 'node', true, 1],
+      [`127.0.0.1:${q.port}`, 'engine', true, 1],
+    ]);
+    const gaps = out.answers.findings.filter((f) => f.kind === 'gap');
+    expect(gaps.map((g) => g.node)).toEqual([`127.0.0.1:${b.port} (rrx)`]);
+    expect(gaps[0].duration).toBeGreaterThan(8);
+    expect(out.answers.findings.filter((f) => f.node === `127.0.0.1:${q.port}`)).toEqual([]);
+    const table = await rrx(['compare', ...flags.slice(0, 4), '--query-api', q.baseUrl, '--compat', 'prometheus2', '--expr', 'max_over_time(up{job="node"}[2s])', ...range(), '--format', 'table']);
+    expect(table.stdout).toContain('ANSWER');
+    expect(table.stdout).toMatch(new RegExp(`gap +127\\.0\\.0\\.1:${b.port} \\(rrx\\)`));
   });
 
   it('bad mode usage is exit 2 with a clear sentence', async () => {

@@ -66,3 +66,22 @@ describe('combining per-node answers equals evaluating the merged replicas', () 
     expect(Array.from(a.series[0].values)).not.toEqual(Array.from(local.series[0].values));
   });
 });
+
+describe('HA groups in the local merge', () => {
+  it('replicas are deduplicated within their group; the same labels in two groups stay two shards', async () => {
+    const { mergeSnapshot } = await import('@core/query/run-cluster-query');
+    const s = (v: number) => rawSeries({ __name__: 'up', job: 'node' }, Float64Array.from([1000, 2000]), Float64Array.from([v, v]));
+    const nodes = [0, 1, 2, 3].map((index) => ({ index, name: `n${index}`, endpoint: { url: `http://n${index}/api/v1/read` } }));
+    const snapshot = {
+      requests: [{ matchers: [], startMs: 0, endMs: 3000 }],
+      outcomes: nodes.map((node, i) => ({ node, host: `n${i}`, ok: true, results: [[s(i < 2 ? 1 : 2)]], warnings: [], bytes: 0, series: 1, samples: 2, readMs: 0, fromCache: false })),
+      readAtMs: 0,
+    };
+    const base = { name: 't', strategy: 'penalty' as const, partialPolicy: 'partial' as const, timeoutMs: 1000, compat: 'prometheus3' as const };
+    const grouped = mergeSnapshot({ ...base, nodes: nodes.map((n, i) => ({ ...n, group: i < 2 ? 'g1' : 'g2' })) }, snapshot, 'penalty')[0];
+    expect(grouped.map((m) => [Array.from(m.values), m.sourceNodes])).toEqual([[[1, 1], [0, 1]], [[2, 2], [2, 3]]]);
+    const oneGroup = mergeSnapshot({ ...base, nodes }, snapshot, 'penalty')[0];
+    expect(oneGroup).toHaveLength(1);
+    expect(oneGroup[0].sourceNodes).toEqual([0, 1, 2, 3]);
+  });
+});

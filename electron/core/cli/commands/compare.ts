@@ -4,6 +4,8 @@
 import { coverageToCompareJson, toCompareJson, type FindingKind } from '@core/cluster/findings';
 import { analyzeSnapshot, readForQuery } from '@core/query/run-cluster-query';
 import { formatLabels } from '@core/series/labels';
+import { compareAnswers, hasEngineColumns, type AnswerComparison } from '@core/query/answer-comparison';
+import type { Finding as ReplicaFinding } from '@core/cluster/findings/types';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliIO } from '../command';
 import { CLUSTER_OPTIONS, CLUSTER_USAGE, clusterFromFlags } from '../cluster-flags';
 import { frameFromFlags, parseFlags } from '../flags';
@@ -29,6 +31,12 @@ Reads what the query needs from every node and reports where the replicas differ
 JSON: {"nodes": [{"node", "seriesCount", "sampleCount", "coveragePct", "firstSample", "lastSample", "stale"}],
        "findings": [{"kind", "severity", "node", "labels", "start", "end", "duration", "coveredBy", "detail", …}]}
 with times in unix seconds and durations in seconds.
+
+With query APIs (--query-api: the nodes' own engines, or engine-only nodes such as Thanos Query, Mimir or the
+seed's 9090) the query's answers are compared too, column by column: rrx over the merged replicas (the reference),
+rrx over each node alone, and each engine — with the same findings, so a dedup or interleaving that gives another
+number shows. JSON then adds "answers": {"columns": [{"name", "kind": "merged"|"node"|"engine", "ok", "error",
+"series"}], "findings": [...same shape...]}. --fail-on also counts these findings.
 
 ${CLUSTER_USAGE}`;
 
@@ -57,12 +65,19 @@ export const compareCommand: CliCommand = {
     const frame = frameFromFlags({ ...v, step: v.step ?? '15s' });
     const spec = await clusterFromFlags(v, io);
 
-    const { snapshot } = await readForQuery(spec, { expr: v.expr, frame }, { signal: io.signal });
+    const { ast, snapshot } = await readForQuery(spec, { expr: v.expr, frame }, { signal: io.signal });
     for (const o of snapshot.outcomes) if (!o.ok) io.stderr(`rrx compare: warning: node ${o.node.name} (${o.host}) did not answer: ${o.error}\n`);
     const analysis = analyzeSnapshot(spec, frame.startMs, frame.endMs, snapshot);
+    let answers: AnswerComparison | undefined;
+    if (hasEngineColumns(spec)) {
+      answers = await compareAnswers(spec, ast, { expr: v.expr, frame }, snapshot, io.signal);
+      for (const c of answers.columns) if (!c.ok) io.stderr(`rrx compare: warning: ${c.name} has no answer: ${c.error}\n`);
+    }
 
     if (format === 'json') {
-      io.stdout(JSON.stringify({ nodes: analysis.coverage.map(coverageToCompareJson), findings: analysis.findings.map(toCompareJson) }, null, 2) + '\n');
+      const out: Record<string, unknown> = { nodes: analysis.coverage.map(coverageToCompareJson), findings: analysis.findings.map(toCompareJson) };
+      if (answers) out.answers = { columns: answers.columns, findings: answers.analysis.findings.map(toCompareJson) };
+      io.stdout(JSON.stringify(out, null, 2) + '\n');
     } else {
       io.stdout('NODE                 SERIES   SAMPLES  COVERAGE  LAST SAMPLE\n');
       for (const c of analysis.coverage) {
@@ -70,11 +85,19 @@ export const compareCommand: CliCommand = {
         io.stdout(`${c.node.padEnd(20)} ${String(c.seriesCount).padStart(6)} ${String(c.sampleCount).padStart(9)} ${c.coveragePct.toFixed(1).padStart(8)}%  ${last}${c.stale ? '  STALE' : ''}\n`);
       }
       io.stdout(analysis.findings.length ? '\n' : '\nNo findings: the replicas agree.\n');
-      for (const f of analysis.findings) {
-        io.stdout(`${f.severity.toUpperCase().padEnd(6)} ${f.kind.padEnd(10)} ${f.node.padEnd(20)} ${new Date(f.startMs).toISOString()} +${(f.durationMs / 1000).toFixed(0)}s  ${formatLabels(f.labels)}\n         ${f.detail}\n`);
+      for (const f of analysis.findings) writeFinding(f, io);
+      if (answers) {
+        io.stdout('\nANSWER                               SERIES  STATUS\n');
+        for (const c of answers.columns) io.stdout(`${c.name.padEnd(36)} ${String(c.series).padStart(6)}  ${c.ok ? c.kind : `no answer: ${c.error}`}\n`);
+        io.stdout(answers.analysis.findings.length ? '\n' : '\nNo findings: every answer agrees with rrx merged.\n');
+        for (const f of answers.analysis.findings) writeFinding(f, io);
       }
     }
-    const tripped = analysis.findings.some((f) => failOn.includes(f.kind));
+    const tripped = [...analysis.findings, ...(answers?.analysis.findings ?? [])].some((f) => failOn.includes(f.kind));
     return tripped ? EXIT_FAILED : EXIT_OK;
   },
 };
+
+function writeFinding(f: ReplicaFinding, io: CliIO): void {
+  io.stdout(`${f.severity.toUpperCase().padEnd(6)} ${f.kind.padEnd(10)} ${f.node.padEnd(20)} ${new Date(f.startMs).toISOString()} +${(f.durationMs / 1000).toFixed(0)}s  ${formatLabels(f.labels)}\n         ${f.detail}\n`);
+}

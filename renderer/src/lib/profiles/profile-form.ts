@@ -6,11 +6,16 @@ import type {
   Compat,
   EndpointInput,
   EndpointView,
+  EngineInput,
+  EngineOptionsFields,
+  EngineView,
   MergeStrategy,
   NodeInput,
   PartialPolicy,
   ProfileInput,
   ProfileView,
+  QueryApiInput,
+  QueryApiView,
   SecretPatch,
   TlsVersionName,
 } from '@shared/api/profile-types';
@@ -38,6 +43,12 @@ export interface NodeForm {
   id?: string;
   name: string;
   url: string;
+  /** The node's PromQL HTTP API base URL ('' = none); it uses the node's transport settings. */
+  queryApiUrl: string;
+  /** A stored query API with settings of its own (from a profiles file): sent back unchanged but for the URL. */
+  queryApiStored?: QueryApiView;
+  /** HA group (shard); '' = none. */
+  group: string;
   endpointName: string;
   remoteTimeout: string;
   headers: HeaderRow[];
@@ -90,7 +101,48 @@ export interface ProfileForm {
   partialPolicy: PartialPolicy;
   compat: Compat;
   nodes: NodeForm[];
+  engines: EngineForm[];
   demo: boolean;
+}
+
+/** An engine-only node (Thanos Query, Mimir, a query Prometheus): URL and engine options. */
+export interface EngineForm {
+  key: string;
+  id?: string;
+  name: string;
+  url: string;
+  dedup: TriState;
+  partialResponse: TriState;
+  /** Thanos replicaLabels[], separated by commas or spaces. */
+  replicaLabels: string;
+  tenant: string;
+  /** Transport settings stored with the engine (not edited here): sent back unchanged. */
+  stored?: QueryApiView;
+}
+
+export function newEngineForm(): EngineForm {
+  return { key: nextKey(), name: 'engine', url: '', dedup: '', partialResponse: '', replicaLabels: '', tenant: '' };
+}
+
+export function engineFormFromView(e: EngineView): EngineForm {
+  const o = e.queryApi.engine ?? {};
+  return {
+    key: nextKey(),
+    id: e.id,
+    name: e.name,
+    url: e.queryApi.url,
+    dedup: tri(o.dedup),
+    partialResponse: tri(o.partialResponse),
+    replicaLabels: (o.replicaLabels ?? []).join(', '),
+    tenant: o.tenant ?? '',
+    stored: e.queryApi,
+  };
+}
+
+/** A stored query API's public fields with every secret kept, for sending back. */
+function keptQueryApi(v: QueryApiView): QueryApiInput {
+  const { secrets: _secrets, ...rest } = v;
+  return { ...rest, secrets: { basicAuthPassword: { action: 'keep' }, authorizationCredentials: { action: 'keep' }, oauth2ClientSecret: { action: 'keep' }, tlsKey: { action: 'keep' }, headers: { action: 'keep' } } };
 }
 
 let keySeq = 0;
@@ -119,6 +171,7 @@ export function newProfileForm(): ProfileForm {
     partialPolicy: 'partial',
     compat: 'prometheus3',
     nodes: [newNodeForm(0), newNodeForm(1)],
+    engines: [],
     demo: false,
   };
 }
@@ -129,7 +182,7 @@ function pairsToText(rec: Record<string, string> | undefined): string {
     .join('\n');
 }
 
-export function nodeFormFromView(node: { id?: string; name: string; endpoint: EndpointView }): NodeForm {
+export function nodeFormFromView(node: { id?: string; name: string; endpoint: EndpointView; queryApi?: QueryApiView; group?: string }): NodeForm {
   const e = node.endpoint;
   const s = e.secrets;
   return {
@@ -137,6 +190,9 @@ export function nodeFormFromView(node: { id?: string; name: string; endpoint: En
     id: node.id,
     name: node.name,
     url: e.url,
+    queryApiUrl: node.queryApi?.url ?? '',
+    ...(node.queryApi ? { queryApiStored: node.queryApi } : {}),
+    group: node.group ?? '',
     endpointName: e.name ?? '',
     remoteTimeout: e.remoteTimeoutMs ? formatDuration(e.remoteTimeoutMs) : '',
     headers: (e.headerNames ?? []).map((name) => ({ name, value: '' })),
@@ -188,6 +244,7 @@ export function profileFormFromView(p: ProfileView): ProfileForm {
     partialPolicy: p.partialPolicy,
     compat: p.compat,
     nodes: p.nodes.map(nodeFormFromView),
+    engines: (p.engines ?? []).map(engineFormFromView),
     demo: !!p.demo,
   };
 }
@@ -307,7 +364,23 @@ export function toProfileInput(form: ProfileForm): { input: ProfileInput; errors
     const base = `nodes[${i}].endpoint`;
     const node: NodeInput = { name: n.name.trim(), endpoint: endpointInput(n, base, errors, i + 1) };
     if (n.id) node.id = n.id;
+    if (opt(n.queryApiUrl)) node.queryApi = n.queryApiStored ? { ...keptQueryApi(n.queryApiStored), url: n.queryApiUrl.trim() } : { ...node.endpoint, url: n.queryApiUrl.trim() };
+    if (opt(n.group)) node.group = n.group.trim();
     return node;
+  });
+  const engines: EngineInput[] = form.engines.map((g) => {
+    const engine: EngineOptionsFields = {};
+    const dedup = fromTri(g.dedup);
+    const partial = fromTri(g.partialResponse);
+    if (dedup !== undefined) engine.dedup = dedup;
+    if (partial !== undefined) engine.partialResponse = partial;
+    const labels = g.replicaLabels.split(/[\s,]+/).filter(Boolean);
+    if (labels.length) engine.replicaLabels = labels;
+    if (opt(g.tenant)) engine.tenant = g.tenant.trim();
+    const queryApi: QueryApiInput = { ...(g.stored ? keptQueryApi(g.stored) : {}), url: g.url.trim() };
+    if (Object.keys(engine).length) queryApi.engine = engine;
+    else delete queryApi.engine;
+    return { ...(g.id ? { id: g.id } : {}), name: g.name.trim(), queryApi };
   });
   const input: ProfileInput = {
     name: form.name.trim(),
@@ -317,6 +390,7 @@ export function toProfileInput(form: ProfileForm): { input: ProfileInput; errors
     partialPolicy: form.partialPolicy,
     compat: form.compat,
   };
+  if (form.engines.length || form.id) input.engines = engines;
   if (form.id) input.id = form.id;
   if (opt(form.replicaLabel)) input.replicaLabel = form.replicaLabel.trim();
   if (typeof queryTimeoutMs === 'number') input.queryTimeoutMs = queryTimeoutMs;

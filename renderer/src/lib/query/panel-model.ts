@@ -1,7 +1,7 @@
 // A query panel's settings (expression, range, resolution, view) and the QueryRequest built from them. Pure: the
 // caller passes now and the chart width so a run is reproducible.
 import type { MergeStrategy } from '@shared/api/profile-types';
-import type { QueryKind, QueryRequest } from '@shared/api/query-types';
+import type { QueryKind, QueryMode, QueryRequest } from '@shared/api/query-types';
 import type { Unit } from '../graph/units';
 import { resolveRange, type TimeRange } from '../time-range';
 import { effectiveStepMs, type Resolution } from './step';
@@ -23,6 +23,8 @@ export interface PanelSettings {
   view: PanelView;
   /** undefined = the profile's default strategy. */
   strategy?: MergeStrategy;
+  /** How to answer (local, pushdown, delegate); undefined = auto. Not saved in workspaces. */
+  mode?: QueryMode;
   graph: GraphSettings;
 }
 
@@ -64,5 +66,6 @@ export function buildQueryRequest(p: PanelSettings, profileId: string, nowMs: nu
     req.timeMs = endMs;
   }
   if (p.strategy) req.strategy = p.strategy;
+  if (p.mode) req.mode = p.mode;
   return req;
 }
