@@ -1,4 +1,4 @@
-// Values that start with "-" after the time-frame flags are values, not options.
+// Values that start with "-" after the time-frame and PromQL flags are values, not options.
 import { describe, expect, it } from 'vitest';
 import { attachDashValues } from '@core/cli/dash-values';
 
@@ -8,7 +8,8 @@ describe('attachDashValues', () => {
     expect(attachDashValues(['--query-timeout', '-1s'])).toEqual(['--query-timeout=-1s']);
   });
   it('leaves other flags, flags at the end, "--" and --flag=value alone', () => {
-    expect(attachDashValues(['--expr', '-up', '--step'])).toEqual(['--expr', '-up', '--step']);
+    expect(attachDashValues(['--format', '-x', '--step'])).toEqual(['--format', '-x', '--step']);
+    expect(attachDashValues(['--expr', '-up', '--step'])).toEqual(['--expr=-up', '--step']);
     expect(attachDashValues(['--step', '--', '--end=-5'])).toEqual(['--step', '--', '--end=-5']);
     expect(attachDashValues(['--step', '--format', 'json'])).toEqual(['--step', '--format', 'json']);
   });
