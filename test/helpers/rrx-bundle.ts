@@ -1,13 +1,10 @@
-// `rrx` as its own process, the way users run it: the CLI entry bundled by esbuild (the options of
-// scripts/build-cli.mjs) into a temp dir once per test file, then started by PID with spawnPeer and stopped by PID.
-import { build } from 'esbuild';
+// `rrx` as its own process, the way users run it: the CLI entry and its eval worker bundled by esbuild (the options
+// of scripts/build-cli.mjs) into a temp dir once per test file, then started by PID with spawnPeer and stopped by PID.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { spawnPeer, type PeerProcess } from './peer-process';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
+import { bundleCliInto } from './rrx-process';
 
 export interface RrxBundle {
   readonly file: string;
@@ -18,18 +15,7 @@ export interface RrxBundle {
 export async function bundleRrx(): Promise<RrxBundle> {
   const dir = mkdtempSync(join(tmpdir(), 'rrx-cli-'));
   const file = join(dir, 'rrx.mjs');
-  await build({
-    absWorkingDir: root,
-    entryPoints: ['electron/core/cli/entry.ts'],
-    outfile: file,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    alias: { '@core': './electron/core', '@shared': './shared' },
-    banner: { js: "import { createRequire as __rrxCreateRequire } from 'node:module'; const require = __rrxCreateRequire(import.meta.url);" },
-    logLevel: 'warning',
-  });
+  await bundleCliInto(dir);
   return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

@@ -2,11 +2,34 @@
 // watches its memory from /proc: peak resident set (VmHWM) and current RSS, so tests can bound what rrx holds.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { build } from 'esbuild';
+import { dirname, join } from 'node:path';
+import { build, type BuildOptions } from 'esbuild';
 
 const root = new URL('../../', import.meta.url).pathname;
 let bundled: Promise<string> | undefined;
+
+/**
+ * The CLI entry as `rrx.mjs` and the query-evaluation worker it starts as `eval-worker.mjs`, side by side in `dir`
+ * (the layout scripts/build-cli.mjs writes), for plain Node.
+ */
+export async function bundleCliInto(dir: string, extra: BuildOptions = {}): Promise<void> {
+  await build({
+    absWorkingDir: root,
+    entryPoints: { rrx: 'electron/core/cli/entry.ts', 'eval-worker': 'electron/core/query/eval-worker/entry.ts' },
+    outdir: dir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    tsconfig: join(root, 'tsconfig.node.json'),
+    alias: { '@core': './electron/core', '@shared': './shared' },
+    // CommonJS dependencies (protobufjs, …) call require(); give the ESM bundle one.
+    banner: { js: "import { createRequire as __rrxCreateRequire } from 'node:module'; const require = __rrxCreateRequire(import.meta.url);" },
+    logLevel: 'error',
+    ...extra,
+  });
+}
 
 /** Path of the CLI bundle (built on first use). */
 export function cliBundle(): Promise<string> {
@@ -16,17 +39,7 @@ export function cliBundle(): Promise<string> {
     const outDir = mkdtempSync(join(root, 'out', 'test-cli-'));
     process.once('exit', () => rmSync(outDir, { recursive: true, force: true }));
     const out = join(outDir, 'rrx.mjs');
-    await build({
-      entryPoints: [join(root, 'electron/core/cli/entry.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      outfile: out,
-      packages: 'external',
-      tsconfig: join(root, 'tsconfig.node.json'),
-      logLevel: 'error',
-    });
+    await bundleCliInto(dirname(out), { packages: 'external' });
     return out;
   })();
   return bundled;

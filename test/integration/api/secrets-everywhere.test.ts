@@ -149,6 +149,9 @@ describe('a planted secret stays in the keychain', () => {
     await call('completion.index', { profileId: profile.id });
     await call('history.add', { expr: 'rate(requests_total[5m])', profileId: profile.id });
     await call('history.list', {});
+    const rulesYaml = 'groups:\n  - name: g\n    interval: 15s\n    rules:\n      - record: job:requests:rate5m\n        expr: sum(rate(requests_total[5m]))\n      - alert: Many\n        expr: rate(requests_total[5m]) > 0\n        for: 30s\n';
+    const backtest = await call('rules.backtest', { profileId: profile.id, rulesYaml, fileName: 'rules.yml', startMs: now - 600_000, endMs: now });
+    expect(backtest.ok, JSON.stringify(backtest.error)).toBe(true);
     const panel = {
       id: 'p1',
       expr: 'rate(requests_total[5m])',

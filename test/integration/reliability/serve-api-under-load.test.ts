@@ -10,8 +10,11 @@ import { procMemory, spawnRrx, type RrxProcess } from '../../helpers/rrx-process
 
 const MiB = 1024 * 1024;
 const CACHE = 32 * MiB;
-/** Documented margin over the cache budget: Node itself (~60-80 MiB) plus the working sets of the 4 queries running. */
-const MARGIN = 192 * MiB;
+/**
+ * Documented margin over the cache budget: Node itself (~60-80 MiB) plus the working sets of the 4 queries running,
+ * plus the isolate of each of their evaluation worker threads (~24 MiB each; evaluation runs off the main thread).
+ */
+const MARGIN = 192 * MiB + 4 * 24 * MiB;
 const CLIENTS = 50;
 const PER_CLIENT = 3;
 

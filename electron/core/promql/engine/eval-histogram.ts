@@ -13,6 +13,7 @@ import { OutputCollector } from './output-collector';
 import { histogramAt, newStepSeries, type StepSeries, type VectorSteps } from './values';
 import type { FloatHistogram } from '../../series/histogram';
 import { nativeFraction, nativeQuantile, nativeVariance, type StatResult } from '../histogram/stats';
+import { prometheus2NativeFraction, prometheus2NativeQuantile } from '../histogram/stats-prometheus2';
 import { histogramTexts } from './histogram-annotations';
 import { QueryError } from './errors';
 
@@ -42,6 +43,8 @@ export function evalHistogramFunction(ev: Evaluator, call: Call, grid: StepGrid)
   const pos = call.args[vecArg].posRange;
   const out = new OutputCollector(grid.steps);
   const delayed = ev.opts.delayedNameRemoval;
+  // 2.42 interpolated linearly inside a native bucket (Prometheus 3 exponentially): see histogram/stats-prometheus2.ts.
+  const p2 = ev.opts.compat === 'prometheus2';
 
   for (let i = 0; i < grid.steps; i++) {
     ev.checkAbort();
@@ -97,14 +100,14 @@ export function evalHistogramFunction(ev: Evaluator, call: Call, grid: StepGrid)
         else if (info === 'nans') ev.annotations.info(histogramTexts.fractionNaNs(metric), pos);
       };
       if (name === 'histogram_fraction') {
-        const r = nativeFraction(scalars[0][i], scalars[1][i], h);
+        const r = p2 ? { value: prometheus2NativeFraction(scalars[0][i], scalars[1][i], h) } : nativeFraction(scalars[0][i], scalars[1][i], h);
         note(r.info);
         out.add(outLabels, true, i, r.value);
         continue;
       }
       const qs = name === 'histogram_quantile' ? [scalars[0][i]] : scalars.map((c) => c[i]);
       for (const q of qs) {
-        const r = nativeQuantile(q, h);
+        const r = p2 ? { value: prometheus2NativeQuantile(q, h) } : nativeQuantile(q, h);
         note(r.info);
         out.add(name === 'histogram_quantiles' ? withLabel(outLabels, quantileLabel, formatOpenMetricsFloat(q)) : outLabels, true, i, r.value);
       }
