@@ -8,7 +8,8 @@ import type { Evaluator } from './evaluator';
 import { stepTime, type StepGrid } from './grid';
 import { extendFloats } from './extended-range';
 import { goRegexToJs } from '../../series/go-regex';
-import type { FloatHistogram } from '../../series/histogram';
+import { CounterResetHint, type FloatHistogram } from '../../series/histogram';
+import { detectReset } from '../histogram/ops';
 import { newStepSeries, setHistogram, type MatrixValue, type RangeSeries, type StepSeries, type VectorSteps } from './values';
 
 /** Read the series matching a selector with samples in [mint, maxt]. */
@@ -17,7 +18,26 @@ export function selectRaw(ev: Evaluator, matchers: readonly LabelMatcher[], mint
   // the fan-out's store finds the read made for this very selector by its matchers.
   let raw = ev.store.select(matchers, mint, maxt);
   if (ev.opts.compat === 'prometheus2') raw = refilterPrometheus2(raw, matchers);
+  if (ev.statsDecoding) raw = raw.map(withDetectedResets);
   return raw;
+}
+
+/**
+ * HistogramStatsIterator's hints: an unknown hint becomes CounterReset or NotCounterReset by comparing each
+ * histogram with the one before it in the read (the first stays unknown).
+ */
+function withDetectedResets(s: RawSeries): RawSeries {
+  if (!s.histograms) return s;
+  let last: FloatHistogram | null = null;
+  const histograms = s.histograms.map((h) => {
+    if (!h) return h;
+    let hint = h.counterResetHint;
+    if (hint === CounterResetHint.Unknown && last) hint = detectReset(h, last) ? CounterResetHint.CounterReset : CounterResetHint.NotCounterReset;
+    const out = hint === h.counterResetHint ? h : { ...h, counterResetHint: hint };
+    last = out;
+    return out;
+  });
+  return { ...s, histograms };
 }
 
 /** Prometheus 2 regexes did not let `.` match a newline; the store matched with 3.x semantics, so narrow it. */
