@@ -4,7 +4,7 @@
 // reconciling addition (combineHistograms) continues from there. avg switches to an incremental mean when the
 // running sum would overflow, as upstream.
 import type { FloatHistogram } from '../../series/histogram';
-import { combineHistograms, copyHistogram, divideHistogram, sameBounds, scaleHistogram, type CombineResult } from './ops';
+import { combineHistograms, copyHistogram, divideHistogram, sameBounds, type CombineResult } from './ops';
 import { flatToSpans, spansToFlat, type FlatBuckets } from './flat-buckets';
 import { KahanSum } from '../functions/kahan';
 
@@ -57,7 +57,8 @@ export class HistogramKahanSum {
   private cSum = 0;
   private cZero = 0;
   private n = 0;
-  private mean: FloatHistogram | null = null;
+  /** After an overflow of the running sum: the mean so far, itself compensated. */
+  private mean: HistogramKahanSum | null = null;
   boundsReconciled = false;
 
   /** Add one histogram; throws IncompatibleSchemaError for a mix of exponential and custom buckets. */
@@ -70,6 +71,7 @@ export class HistogramKahanSum {
       return;
     }
     const prev = this.current();
+    const before = this.mean ? null : this.clone();
     const s = this.s;
     const aligned = s.schema === h.schema && s.zeroThreshold === h.zeroThreshold && sameBounds(s.customValues, h.customValues);
     let next: FloatHistogram;
@@ -86,14 +88,46 @@ export class HistogramKahanSum {
       this.neg = kahanSide(this.neg!.sum, this.neg!.comp, spansToFlat(h.negativeSpans, h.negativeBuckets));
       next = this.current();
     }
-    if (!this.mean && hasOverflow(next) && !hasOverflow(prev)) {
+    if (!this.mean && before && hasOverflow(next) && !hasOverflow(prev)) {
       // The running sum overflows: the mean continues incrementally from the sum before this sample.
-      this.mean = divideHistogram(prev, this.n - 1);
+      before.scale(1 / (this.n - 1));
+      this.mean = before;
     }
     if (this.mean) {
-      // Incremental mean: mean·(n−1)/n + h/n.
-      const q = (this.n - 1) / this.n;
-      this.mean = this.combine(scaleHistogram(this.mean, q), divideHistogram(h, this.n)).h;
+      // Incremental mean: mean·(n−1)/n + h/n, compensation scaled along.
+      this.mean.scale((this.n - 1) / this.n);
+      this.mean.add(divideHistogram(h, this.n));
+      if (this.mean.boundsReconciled) this.boundsReconciled = true;
+    }
+  }
+
+  private clone(): HistogramKahanSum {
+    const k = new HistogramKahanSum();
+    k.s = this.s ? copyHistogram(this.s) : null;
+    const side = (p: { sum: FlatBuckets; comp: Float64Array } | null) => (p ? { sum: { idx: p.sum.idx, cnt: p.sum.cnt.slice() }, comp: p.comp.slice() } : null);
+    k.pos = side(this.pos);
+    k.neg = side(this.neg);
+    k.cCount = this.cCount;
+    k.cSum = this.cSum;
+    k.cZero = this.cZero;
+    k.n = this.n;
+    return k;
+  }
+
+  /** Multiply the running sum and its compensation terms by f (Mul on both, as upstream's incremental mean). */
+  private scale(f: number): void {
+    const s = this.s!;
+    s.count *= f;
+    s.sum *= f;
+    s.zeroCount *= f;
+    this.cCount *= f;
+    this.cSum *= f;
+    this.cZero *= f;
+    for (const p of [this.pos!, this.neg!]) {
+      for (let i = 0; i < p.sum.cnt.length; i++) {
+        p.sum.cnt[i] *= f;
+        p.comp[i] *= f;
+      }
     }
   }
 
@@ -137,7 +171,7 @@ export class HistogramKahanSum {
 
   /** The mean of everything added (the compensated sum ÷ n, or the incremental mean after an overflow). */
   average(): FloatHistogram {
-    if (this.mean) return this.mean;
+    if (this.mean) return this.mean.current();
     return divideHistogram(this.current(), this.n);
   }
 }
