@@ -52,7 +52,13 @@ function refilterPrometheus2(raw: RawSeries[], matchers: readonly LabelMatcher[]
  * Evaluate an instant selector over the grid. With `sampleTimestamps`, each value is the timestamp (seconds) of
  * the sample found instead of its value — what timestamp() needs.
  */
-export function evalVectorSelector(ev: Evaluator, vs: VectorSelector, grid: StepGrid, sampleTimestamps = false): VectorSteps {
+export function evalVectorSelector(
+  ev: Evaluator,
+  vs: VectorSelector,
+  grid: StepGrid,
+  sampleTimestamps = false,
+  onHistogramTimestamp?: () => void,
+): VectorSteps {
   const out: StepSeries[] = [];
   if (grid.steps === 0) return { type: 'vector', series: out };
   const off = vs.offsetMs;
@@ -81,6 +87,7 @@ export function evalVectorSelector(ev: Evaluator, vs: VectorSelector, grid: Step
       if (!o) o = newStepSeries(s.labels, grid.steps);
       o.present[i] = 1;
       o.values[i] = sampleTimestamps ? t / 1000 : s.values[k];
+      if (sampleTimestamps && onHistogramTimestamp && s.histograms?.[k]) onHistogramTimestamp();
       const h = sampleTimestamps ? null : (s.histograms?.[k] ?? null);
       if (h) setHistogram(o, i, h);
       count++;
