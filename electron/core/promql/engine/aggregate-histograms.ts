@@ -4,13 +4,14 @@
 import type { AggregateExpr } from '../parser/ast';
 import type { Labels } from '../../series/types';
 import { CounterResetHint, type FloatHistogram } from '../../series/histogram';
-import { combineHistograms, compactHistogram, divideHistogram, IncompatibleSchemaError } from '../histogram/ops';
+import { compactHistogram, IncompatibleSchemaError } from '../histogram/ops';
+import { HistogramKahanSum } from '../histogram/kahan-sum';
 import type { Evaluator } from './evaluator';
 import { histogramTexts } from './histogram-annotations';
 import { METRIC_NAME } from './labels-ops';
 
 export class HistogramGroups {
-  readonly sum: (FloatHistogram | null)[];
+  readonly sum: (HistogramKahanSum | null)[];
   readonly hasFloat: Uint8Array;
   readonly hasHistogram: Uint8Array;
   readonly incompatible: Uint8Array;
@@ -22,7 +23,7 @@ export class HistogramGroups {
     private readonly e: AggregateExpr,
     groups: number,
   ) {
-    this.sum = new Array<FloatHistogram | null>(groups).fill(null);
+    this.sum = new Array<HistogramKahanSum | null>(groups).fill(null);
     this.hasFloat = new Uint8Array(groups);
     this.hasHistogram = new Uint8Array(groups);
     this.incompatible = new Uint8Array(groups);
@@ -50,7 +51,9 @@ export class HistogramGroups {
       this.hasFloat[g] = 1;
       return;
     }
-    this.sum[g] = h;
+    const k = new HistogramKahanSum();
+    k.add(h);
+    this.sum[g] = k;
     this.hasHistogram[g] = 1;
     this.track(g, h);
   }
@@ -67,9 +70,8 @@ export class HistogramGroups {
     if (!cur) return false;
     this.track(g, h);
     try {
-      const r = combineHistograms(cur, h, 1);
-      if (r.boundsReconciled) this.ev.annotations.info(histogramTexts.mismatchedCustomBuckets('aggregation'), this.e.expr.posRange);
-      this.sum[g] = r.h;
+      cur.add(h);
+      if (cur.boundsReconciled) this.ev.annotations.info(histogramTexts.mismatchedCustomBuckets('aggregation'), this.e.expr.posRange);
     } catch (err) {
       if (!(err instanceof IncompatibleSchemaError)) throw err;
       this.ev.annotations.warn(histogramTexts.mixedExponentialCustom(labels[METRIC_NAME] ?? ''), this.e.expr.posRange);
@@ -87,8 +89,9 @@ export class HistogramGroups {
     if (this.incompatible[g]) return 'drop';
     if (this.resetSeen[g] && this.notResetSeen[g])
       this.ev.annotations.warn(histogramTexts.counterResetCollision('aggregation'), this.e.expr.posRange);
-    const h = this.sum[g];
-    if (!h) return null;
-    return compactHistogram(this.e.op === 'avg' ? divideHistogram(h, count) : h);
+    const k = this.sum[g];
+    if (!k) return null;
+    void count;
+    return compactHistogram(this.e.op === 'avg' ? k.average() : k.sum());
   }
 }

@@ -59,8 +59,9 @@ export function arith(op: BinaryOp, l: number, r: number): number {
 }
 
 export function evalBinary(ev: Evaluator, e: BinaryExpr, grid: StepGrid): EvalValue {
-  const lhs = ev.eval(e.lhs, grid);
-  const rhs = ev.eval(e.rhs, grid);
+  const trim = e.op === '</' || e.op === '>/';
+  const lhs = trim ? ev.withStatsDecoding(false, () => ev.eval(e.lhs, grid)) : ev.eval(e.lhs, grid);
+  const rhs = trim ? ev.withStatsDecoding(false, () => ev.eval(e.rhs, grid)) : ev.eval(e.rhs, grid);
   if (lhs.type === 'scalar' && rhs.type === 'scalar') {
     const values = new Float64Array(grid.steps);
     for (let i = 0; i < grid.steps; i++) values[i] = arith(e.op, lhs.values[i], rhs.values[i]);

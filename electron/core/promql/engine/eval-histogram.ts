@@ -26,7 +26,7 @@ interface Group {
 export function evalHistogramFunction(ev: Evaluator, call: Call, grid: StepGrid): VectorSteps {
   const name = call.func.name;
   if (name !== 'histogram_quantile' && name !== 'histogram_fraction' && name !== 'histogram_quantiles') {
-    return simpleHistogramFunction(ev, ev.vector(call.args[0], grid), NATIVE_STATS[name]);
+    return simpleHistogramFunction(ev, ev.withStatsDecoding(true, () => ev.vector(call.args[0], grid)), NATIVE_STATS[name]);
   }
   const vecArg = name === 'histogram_quantile' ? 1 : name === 'histogram_fraction' ? 2 : 0;
   const scalars: Float64Array[] = [];
@@ -39,7 +39,7 @@ export function evalHistogramFunction(ev: Evaluator, call: Call, grid: StepGrid)
   } else {
     for (let i = 0; i < vecArg; i++) scalars.push(ev.scalar(call.args[i], grid).values);
   }
-  const v = ev.vector(call.args[vecArg], grid);
+  const v = ev.withStatsDecoding(false, () => ev.vector(call.args[vecArg], grid));
   const pos = call.args[vecArg].posRange;
   const out = new OutputCollector(grid.steps);
   const delayed = ev.opts.delayedNameRemoval;

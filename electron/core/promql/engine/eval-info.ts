@@ -128,7 +128,9 @@ export function evalInfo(ev: Evaluator, call: Call, grid: StepGrid): VectorSteps
       posRange: call.posRange,
     };
     // Values are the info samples' own timestamps (seconds): the newest one wins a signature clash.
-    info = evalVectorSelector(ev, vs, grid, true).series;
+    info = evalVectorSelector(ev, vs, grid, true, () => {
+      throw new QueryError('info sample should be float');
+    }).series;
   }
 
   const sig = (name: string, l: Labels): string => name + '\xff' + IDENTIFYING.map((k) => `${k}=${l[k] ?? ''}`).join('\xfe');

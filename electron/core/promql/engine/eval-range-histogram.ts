@@ -15,6 +15,7 @@ import {
   toSchema,
 } from '../histogram/ops';
 import { isCustomSchema } from '../histogram/bounds';
+import { HistogramKahanSum } from '../histogram/kahan-sum';
 import type { PositionRange } from '../parser/ast';
 import type { Annotations } from './annotations';
 import { histogramTexts, type HistogramOperation } from './histogram-annotations';
@@ -227,26 +228,24 @@ function sumOrAvg(w: HistogramWindow, avg: boolean): RangeResult {
     w.annotations.warn(histogramTexts.mixedFloatsHistograms(w.metric), w.pos);
     return undefined;
   }
-  let sum = w.hh[w.hlo];
-  let reset = sum.counterResetHint === CounterResetHint.CounterReset;
-  let notReset = sum.counterResetHint === CounterResetHint.NotCounterReset;
-  let boundsReconciled = false;
+  const first = w.hh[w.hlo];
+  let reset = first.counterResetHint === CounterResetHint.CounterReset;
+  let notReset = first.counterResetHint === CounterResetHint.NotCounterReset;
+  const k = new HistogramKahanSum();
   try {
+    k.add(first);
     for (let i = w.hlo + 1; i < w.hhi; i++) {
       const h = w.hh[i];
       if (h.counterResetHint === CounterResetHint.CounterReset) reset = true;
       if (h.counterResetHint === CounterResetHint.NotCounterReset) notReset = true;
-      const r = combineHistograms(sum, h, 1);
-      if (r.boundsReconciled) boundsReconciled = true;
-      sum = r.h;
+      k.add(h);
     }
   } catch (e) {
     return fail(w, e);
   }
   if (reset && notReset) w.annotations.warn(histogramTexts.counterResetCollision('aggregation'), w.pos);
-  if (boundsReconciled) reconciled(w, 'aggregation');
-  const n = w.hhi - w.hlo;
-  return { h: compactHistogram(avg ? divideHistogram(sum, n) : sum) };
+  if (k.boundsReconciled) reconciled(w, 'aggregation');
+  return { h: compactHistogram(avg ? k.average() : k.sum()) };
 }
 
 /** Samples of both kinds in time order, for changes() and resets(). */

@@ -8,7 +8,8 @@ import type { Evaluator } from './evaluator';
 import { CHECK_MASK, stepTime, type StepGrid } from './grid';
 import { extendFloats } from './extended-range';
 import { goRegexToJs } from '../../series/go-regex';
-import type { FloatHistogram } from '../../series/histogram';
+import { CounterResetHint, type FloatHistogram } from '../../series/histogram';
+import { detectReset } from '../histogram/ops';
 import { newStepSeries, setHistogram, type MatrixValue, type RangeSeries, type StepSeries, type VectorSteps } from './values';
 
 /** Read the series matching a selector with samples in [mint, maxt]. */
@@ -17,7 +18,26 @@ export function selectRaw(ev: Evaluator, matchers: readonly LabelMatcher[], mint
   // the fan-out's store finds the read made for this very selector by its matchers.
   let raw = ev.store.select(matchers, mint, maxt);
   if (ev.opts.compat === 'prometheus2') raw = refilterPrometheus2(raw, matchers);
+  if (ev.statsDecoding) raw = raw.map(withDetectedResets);
   return raw;
+}
+
+/**
+ * HistogramStatsIterator's hints: an unknown hint becomes CounterReset or NotCounterReset by comparing each
+ * histogram with the one before it in the read (the first stays unknown).
+ */
+function withDetectedResets(s: RawSeries): RawSeries {
+  if (!s.histograms) return s;
+  let last: FloatHistogram | null = null;
+  const histograms = s.histograms.map((h) => {
+    if (!h) return h;
+    let hint = h.counterResetHint;
+    if (hint === CounterResetHint.Unknown && last) hint = detectReset(h, last) ? CounterResetHint.CounterReset : CounterResetHint.NotCounterReset;
+    const out = hint === h.counterResetHint ? h : { ...h, counterResetHint: hint };
+    last = out;
+    return out;
+  });
+  return { ...s, histograms };
 }
 
 /** Prometheus 2 regexes did not let `.` match a newline; the store matched with 3.x semantics, so narrow it. */
@@ -32,7 +52,13 @@ function refilterPrometheus2(raw: RawSeries[], matchers: readonly LabelMatcher[]
  * Evaluate an instant selector over the grid. With `sampleTimestamps`, each value is the timestamp (seconds) of
  * the sample found instead of its value — what timestamp() needs.
  */
-export function evalVectorSelector(ev: Evaluator, vs: VectorSelector, grid: StepGrid, sampleTimestamps = false): VectorSteps {
+export function evalVectorSelector(
+  ev: Evaluator,
+  vs: VectorSelector,
+  grid: StepGrid,
+  sampleTimestamps = false,
+  onHistogramTimestamp?: () => void,
+): VectorSteps {
   const out: StepSeries[] = [];
   if (grid.steps === 0) return { type: 'vector', series: out };
   const off = vs.offsetMs;
@@ -62,6 +88,7 @@ export function evalVectorSelector(ev: Evaluator, vs: VectorSelector, grid: Step
       if (!o) o = newStepSeries(s.labels, grid.steps);
       o.present[i] = 1;
       o.values[i] = sampleTimestamps ? t / 1000 : s.values[k];
+      if (sampleTimestamps && onHistogramTimestamp && s.histograms?.[k]) onHistogramTimestamp();
       const h = sampleTimestamps ? null : (s.histograms?.[k] ?? null);
       if (h) setHistogram(o, i, h);
       count++;

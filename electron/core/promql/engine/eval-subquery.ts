@@ -28,7 +28,7 @@ export function subqueryGrid(ev: Evaluator, sq: SubqueryExpr, grid: StepGrid): S
 /** Evaluate the inner expression once for all outer steps; points are at the inner grid's step times. */
 export function evalSubqueryRange(ev: Evaluator, sq: SubqueryExpr, grid: StepGrid): RangeSeries[] {
   const inner = subqueryGrid(ev, sq, grid);
-  const v = ev.vector(sq.expr, inner);
+  const v = ev.withStatsDecoding(false, () => ev.vector(sq.expr, inner));
   const out: RangeSeries[] = [];
   for (const s of v.series) {
     ev.checkAbort();

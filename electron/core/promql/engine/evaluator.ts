@@ -22,6 +22,22 @@ import type { FloatHistogram } from '../../series/histogram';
 export class Evaluator {
   readonly annotations = new Annotations();
   private currentSamples = 0;
+  /**
+   * Selectors below histogram_count/sum/avg (with no subquery, histogram_quantile/fraction or trim in between)
+   * read histograms as Prometheus's HistogramStatsIterator does: counter resets detected sample by sample.
+   */
+  statsDecoding = false;
+
+  /** Evaluate with statsDecoding set as given, restoring it afterwards. */
+  withStatsDecoding<T>(on: boolean, f: () => T): T {
+    const prev = this.statsDecoding;
+    this.statsDecoding = on;
+    try {
+      return f();
+    } finally {
+      this.statsDecoding = prev;
+    }
+  }
 
   constructor(
     readonly store: SeriesStore,
