@@ -110,19 +110,31 @@ export function createRuleRuns(groups: readonly RuleGroupSpec[], recorded: Recor
   return runs;
 }
 
-export function backtestStore(groups: readonly RuleGroupSpec[], base: SeriesStore, o: BacktestOptions): BacktestResult {
-  const recorded = new RecordedStore();
+/**
+ * Backtest `groups` over `base`. `resume` continues existing rule runs (their alert states and recorded series)
+ * instead of starting empty — how a live evaluator warms up.
+ */
+export function backtestStore(groups: readonly RuleGroupSpec[], base: SeriesStore, o: BacktestOptions, resume?: { runs: RuleRun[]; recorded: RecordedStore }): BacktestResult {
+  const recorded = resume?.recorded ?? new RecordedStore();
   const names = outputNames(groups);
   const store = new LayeredStore(base, recorded, names);
   const warnings = new Set<string>();
   const qopts: RuleQueryOptions = { compat: o.compat, lookbackDeltaMs: o.lookbackDeltaMs, noStepSubqueryIntervalMs: o.globalIntervalMs, signal: o.signal };
 
   const evaluations: BacktestResult['evaluations'] = [];
-  const runs = createRuleRuns(groups, recorded, o, (m) => void warnings.add(m), (group, intervalMs) => {
+  const timesOf = (group: RuleGroupSpec, intervalMs: number): Float64Array => {
     const times = evaluationTimes(o.startMs, o.endMs, intervalMs, o.alignOffsetMs);
     evaluations.push({ group: group.name, intervalMs, count: times.length });
     return times;
-  });
+  };
+  let runs: RuleRun[];
+  if (resume) {
+    runs = resume.runs;
+    for (const g of groups) {
+      const times = timesOf(g, groupIntervalMs(g, o.globalIntervalMs));
+      for (const r of runs) if (r.group === g) r.times = times;
+    }
+  } else runs = createRuleRuns(groups, recorded, o, (m) => void warnings.add(m), timesOf);
 
   // A rule reading an output produced at or after its own position needs the interleaved schedule.
   const interleaved = runs.some((run, i) => {

@@ -1,7 +1,8 @@
 // Rules evaluated continuously on the merged view (serve-api --rules): each group on a timer at its interval,
 // aligned to multiples of it, reading what its rules need at that instant from every node, merging, and running
-// the same rule steps as the backtest. Alerts start empty, as in a freshly started Prometheus without restored
-// `for` state. Answers /api/v1/rules and /api/v1/alerts in Prometheus's shapes.
+// the same rule steps as the backtest. `warmUp` first backtests the recent past (the longest `for` +
+// `keep_firing_for`, plus the lookback) so alerts resume in the state a running rule manager would have them in,
+// as Prometheus restores `for` state. Answers /api/v1/rules and /api/v1/alerts in Prometheus's shapes.
 import { fanOut } from '@core/cluster/fanout/fan-out';
 import { planSelectors } from '@core/promql/planner';
 import { exprToString } from '@core/promql/parser/printer';
@@ -10,7 +11,8 @@ import { PlannedStore } from '@core/query/planned-store';
 import { mergeSnapshot } from '@core/query/run-cluster-query';
 import { matchersKey } from '@core/series/matchers-key';
 import type { SelectorRequest } from '@core/series/types';
-import { applyStep, createRuleRuns, outputNames, type RuleRun } from './backtest';
+import { applyStep, backtestStore, createRuleRuns, outputNames, type RuleRun } from './backtest';
+import { defaultWarmupMs, readForRules } from './run-backtest';
 import { LayeredStore, RecordedStore } from './recorded-store';
 import type { RuleGroupSpec } from './rule-file';
 import { queryAt } from './rule-query';
@@ -54,6 +56,8 @@ export class LiveRules {
   private readonly recorded = new RecordedStore();
   private readonly names: Set<string>;
   private readonly groups: GroupState[];
+  private readonly specs: readonly RuleGroupSpec[];
+  private readonly runs: RuleRun[];
   private readonly stopping = new AbortController();
   private readonly now: () => number;
   private readonly ruleDurationMs = new Map<RuleRun, number>();
@@ -66,6 +70,8 @@ export class LiveRules {
     this.now = o.now ?? Date.now;
     this.names = outputNames(groups);
     const runs = createRuleRuns(groups, this.recorded, o, () => {});
+    this.specs = groups;
+    this.runs = runs;
     this.groups = groups.map((group) => ({
       group,
       intervalMs: groupIntervalMs(group, o.globalIntervalMs),
@@ -73,6 +79,22 @@ export class LiveRules {
       lastDurationMs: 0,
       running: false,
     }));
+  }
+
+  /**
+   * Backtest the merged view up to `nowMs` so pending and firing alerts (and recorded series) are where a rule
+   * manager running all along would have them. Call before start(); a failed read leaves the state empty.
+   */
+  async warmUp(nowMs = this.now()): Promise<void> {
+    const last = Math.floor(nowMs / 1000) * 1000;
+    const w = { startMs: last - defaultWarmupMs(this.specs) - (this.o.lookbackDeltaMs ?? 5 * 60_000), endMs: last, globalIntervalMs: this.o.globalIntervalMs, lookbackDeltaMs: this.o.lookbackDeltaMs, warmupMs: 0 };
+    try {
+      const snapshot = await readForRules(this.spec, this.specs, w, { signal: this.stopping.signal });
+      const base = new PlannedStore(snapshot.requests, mergeSnapshot(this.spec, snapshot, this.spec.strategy));
+      backtestStore(this.specs, base, { ...w, compat: this.spec.compat, externalLabels: this.o.externalLabels, externalURL: this.o.externalURL, signal: this.stopping.signal }, { runs: this.runs, recorded: this.recorded });
+    } catch (e) {
+      if (!this.stopping.signal.aborted) this.o.onError?.(`warm-up: ${(e as Error).message}`);
+    }
   }
 
   /** Start every group's timer; the first evaluation is at the next multiple of its interval. */

@@ -1,5 +1,5 @@
 // Endpoints with fixed answers that clients (Grafana above all) call to probe a Prometheus: build info, metric
-// metadata (remote_read carries none), exemplars (none), rules and alerts (rrx evaluates no rules).
+// metadata (remote_read carries none), exemplars (none), and empty rules and alerts when serve-api runs without --rules.
 import { APP_VERSION } from '@core/app-info';
 import type { Compat } from '@core/promql/engine/options';
 import type { ApiSuccess } from './context';

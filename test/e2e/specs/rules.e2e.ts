@@ -55,9 +55,9 @@ describe('rules panel', () => {
     await expect(panel.$(tid('rules-recorded'))).toHaveText(expect.stringContaining('job:up:count'));
     await browser.saveScreenshot(join(ARTIFACTS, 'rules-demo.png'));
 
-    const before = (await $$(tid('query-panel'))).length;
+    const before = await $$(tid('query-panel')).length;
     await (await panel.$(`${tid('rules-lane')}[data-node="demo-b"] ${tid('rules-band')}[data-state="firing"]`)).click();
-    await browser.waitUntil(async () => (await $$(tid('query-panel'))).length === before + 1, { timeout: 10_000, timeoutMsg: 'no query panel opened' });
+    await browser.waitUntil(async () => (await $$(tid('query-panel')).length) === before + 1, { timeout: 10_000, timeoutMsg: 'no query panel opened' });
     expect(await cspViolations()).toEqual([]);
   });
 });

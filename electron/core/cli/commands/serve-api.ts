@@ -44,7 +44,8 @@ ${QUERY_TIMEOUT_USAGE}; a request's
                               within it plus a margin for the queries running (see the README)
   --access-log                one line per request on stderr (method, path, status, ms)
   --rules FILE…               evaluate these rule files continuously on the merged view (each group at its
-                              interval, aligned to multiples of it) and answer /api/v1/rules and /api/v1/alerts
+                              interval, aligned to multiples of it) and answer /api/v1/rules and /api/v1/alerts;
+                              on start the recent past is backtested so alerts resume their pending/firing state
   --evaluation-interval D     global evaluation_interval for groups without their own (default 1m)
 
 ${MODE_USAGE}
@@ -157,7 +158,10 @@ export const serveApiCommand: CliCommand = {
       const code = (e as NodeJS.ErrnoException).code;
       throw new Error(`cannot listen on ${v.listen ?? DEFAULT_LISTEN}${code ? ` (${code})` : ''}`, { cause: e });
     }
-    rules?.start();
+    if (rules) {
+      await rules.warmUp();
+      rules.start();
+    }
     const nodes = spec.nodes.map((n) => n.name).join(', ');
     io.stdout(`rrx serve-api: listening on ${server.url} (${server.tokenRequired ? 'bearer token required' : 'no token required, loopback only'}); nodes: ${nodes}\n`);
     await new Promise<void>((done) => {
