@@ -67,6 +67,15 @@ describe('first screen', () => {
         expect(d).toBeGreaterThan(40);
       }
     await shot('colours');
+    // The tooltip can list every series at the cursor, largest first.
+    await (await p.$(tid('graph-tooltip-all'))).click();
+    const over = await p.$(`${tid('graph-chart')} .u-over`);
+    await over.moveTo();
+    const all = await p.$(tid('tooltip-all'));
+    await all.waitForDisplayed({ timeout: 5000 });
+    const cells = await all.$$('td.num');
+    expect(cells.length).toBeGreaterThanOrEqual(12);
+    await shot('tooltip-all');
   });
 
   it('history shows status, time and profile, and marks a failed run', async () => {

@@ -65,3 +65,12 @@ describe('table cells', () => {
     expect(formatCell(1536, 'bytes')).toBe('1.5 KiB');
   });
 });
+
+describe('tooltip: all series at the cursor', () => {
+  it('visible series with a value, largest first, capped', async () => {
+    const { seriesAtCursor } = await import('../../../renderer/src/lib/graph/tooltip');
+    const ys = [[1, 5], [3, null], [2, 7], Float64Array.from([9, NaN])];
+    expect(seriesAtCursor(ys, [true, true, true, false], 0)).toEqual({ rows: [{ seriesIndex: 1, value: 3 }, { seriesIndex: 2, value: 2 }, { seriesIndex: 0, value: 1 }], more: 0 });
+    expect(seriesAtCursor(ys, [true, true, true, true], 1, 1)).toEqual({ rows: [{ seriesIndex: 2, value: 7 }], more: 1 });
+  });
+});

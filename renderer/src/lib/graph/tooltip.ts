@@ -43,3 +43,21 @@ export function tooltipFor(series: readonly ResultSeries[], aligned: AlignedSeri
   }
   return out;
 }
+
+export interface CursorRow {
+  seriesIndex: number;
+  value: number;
+}
+
+/** Every visible series with a value at x index `idx`, largest first (as Grafana's "all" tooltip), at most `limit`. */
+export function seriesAtCursor(ys: readonly YColumn[], visible: readonly boolean[], idx: number, limit = 20): { rows: CursorRow[]; more: number } {
+  const rows: CursorRow[] = [];
+  for (let s = 0; s < ys.length; s++) {
+    if (!visible[s]) continue;
+    const v = ys[s][idx];
+    if (v === null || v === undefined || Number.isNaN(v)) continue;
+    rows.push({ seriesIndex: s, value: v });
+  }
+  rows.sort((a, b) => b.value - a.value || a.seriesIndex - b.seriesIndex);
+  return { rows: rows.slice(0, limit), more: Math.max(0, rows.length - limit) };
+}
