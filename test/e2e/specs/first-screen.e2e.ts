@@ -58,7 +58,7 @@ describe('first screen', () => {
     // A colour that did not parse would read as black: guard the check itself.
 
     const colours: [number, number, number][] = [];
-    for (const s of swatches.slice(0, 12)) colours.push(rgb(await s.getCSSProperty('background-color').then((c) => String(c.value))));
+    for (let k = 0; k < 12; k++) colours.push(rgb(String((await swatches[k].getCSSProperty('background-color')).value)));
     expect(colours.every(([r, g, b]) => r + g + b > 0)).toBe(true);
     for (const [r, g, b] of colours) expect((0.2126 * r + 0.7152 * g + 0.0722 * b) / 255).toBeLessThan(0.75);
     for (let i = 0; i < colours.length; i++)
@@ -85,7 +85,7 @@ describe('first screen', () => {
     expect(await runWithShortcut(0)).toBe('error');
     await (await p.$(tid('history-button'))).click();
     const rows = await $$(tid('history-row'));
-    await browser.waitUntil(async () => (await $$(tid('history-row'))).length >= 2, { timeout: 5000, timeoutMsg: 'no history' });
+    await browser.waitUntil(async () => (await $$(tid('history-row')).length) >= 2, { timeout: 5000, timeoutMsg: 'no history' });
     const first = (await $$(tid('history-row')))[0];
     expect(await first.getAttribute('data-status')).toBe('failed');
     expect(await first.getAttribute('class')).toContain('failed');
