@@ -6,7 +6,7 @@ import { CounterResetHint, type FloatHistogram } from '@core/series/histogram';
 import { MemorySeriesStore } from '@core/series/memory-store';
 import { combineHistograms, detectReset, toSchema } from '@core/promql/histogram/ops';
 import { nativeFraction, nativeQuantile } from '@core/promql/histogram/stats';
-import { exponentialBound } from '@core/promql/histogram/bounds';
+import { bucketBound } from '@core/promql/histogram/bounds';
 import { executeInstantQuery } from '@core/promql/engine/query';
 
 function hist(p: Partial<FloatHistogram> & { buckets?: number[]; offset?: number }): FloatHistogram {
@@ -27,10 +27,10 @@ function hist(p: Partial<FloatHistogram> & { buckets?: number[]; offset?: number
 
 describe('native histogram arithmetic', () => {
   it('bounds follow base 2^(2^-schema)', () => {
-    expect(exponentialBound(1, 0)).toBe(2);
-    expect(exponentialBound(0, 0)).toBe(1);
-    expect(exponentialBound(1, 1)).toBeCloseTo(Math.SQRT2, 15);
-    expect(exponentialBound(1, -1)).toBe(4);
+    expect(bucketBound(1, 0, undefined)).toBe(2);
+    expect(bucketBound(0, 0, undefined)).toBe(1);
+    expect(bucketBound(1, 1, undefined)).toBeCloseTo(Math.SQRT2, 15);
+    expect(bucketBound(1, -1, undefined)).toBe(4);
   });
 
   it('adds across schemas at the lower resolution', () => {
