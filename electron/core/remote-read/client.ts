@@ -117,6 +117,7 @@ export async function remoteRead(
   };
 
   let res: ExchangeResponse | undefined;
+  let ok = false;
   try {
     const auth = await resolveAuth(cfg, controller.signal);
     secrets.addAll(auth.secrets);
@@ -151,6 +152,9 @@ export async function remoteRead(
         followRedirects: cfg.followRedirects ?? true,
         secretHeaders: Object.keys(headers).filter((k) => cfg.headers?.[k] !== undefined),
         signal: controller.signal,
+        // remote_read is a read: a pooled connection the node has closed is retried once on a fresh one.
+        pool: true,
+        retryStale: true,
       },
     );
     contacted = res.url.host;
@@ -190,6 +194,7 @@ export async function remoteRead(
     progress(true);
     const durationMs = Date.now() - started;
     log(`remote read ${name}: ${responseType}, ${budget.series} series, ${budget.samples} samples, ${budget.bytes} bytes in ${durationMs} ms`);
+    ok = true;
     return { endpoint: name, responseType, results, warnings, stats: { ...budget.snapshot(), durationMs }, httpVersion: res.httpVersion };
   } catch (e) {
     const err = toRemoteReadError(e, { timedOut, cancelled: !!opts.signal?.aborted, timeoutMs, fail });
@@ -198,7 +203,9 @@ export async function remoteRead(
   } finally {
     clearTimeout(timer);
     opts.signal?.removeEventListener('abort', onUserAbort);
-    res?.close();
+    // A complete, good answer leaves its keep-alive connection to the pool; after any failure it is closed.
+    if (ok) res?.release();
+    else res?.close();
   }
 }
 
