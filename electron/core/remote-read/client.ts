@@ -37,7 +37,13 @@ export interface RemoteReadResult {
   /** Series per query, in request order. */
   results: RawSeries[][];
   warnings: RemoteReadWarning[];
-  stats: ReadProgress & { durationMs: number };
+  stats: ReadProgress & {
+    durationMs: number;
+    /** From sending the request to the response's headers: the node's own time to answer (and the connection's). */
+    headersMs?: number;
+    /** Decompressing and decoding the body (synchronous work, not waiting for bytes). */
+    decodeMs?: number;
+  };
   /** HTTP version used ('2' when enable_http2 and the server agreed via ALPN); undefined when nothing was sent. */
   httpVersion?: '1.1' | '2';
 }
@@ -158,6 +164,7 @@ export async function remoteRead(
       },
     );
     contacted = res.url.host;
+    const headersMs = Date.now() - started;
 
     if (res.status < 200 || res.status > 299) {
       const text = await readErrorBody(res.body);
@@ -195,7 +202,7 @@ export async function remoteRead(
     const durationMs = Date.now() - started;
     log(`remote read ${name}: ${responseType}, ${budget.series} series, ${budget.samples} samples, ${budget.bytes} bytes in ${durationMs} ms`);
     ok = true;
-    return { endpoint: name, responseType, results, warnings, stats: { ...budget.snapshot(), durationMs }, httpVersion: res.httpVersion };
+    return { endpoint: name, responseType, results, warnings, stats: { ...budget.snapshot(), durationMs, headersMs, decodeMs: decoded.decodeMs }, httpVersion: res.httpVersion };
   } catch (e) {
     const err = toRemoteReadError(e, { timedOut, cancelled: !!opts.signal?.aborted, timeoutMs, fail });
     log(`remote read ${name} failed: ${err.kind}: ${err.detail}`);
