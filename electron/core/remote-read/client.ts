@@ -6,7 +6,7 @@ import type { RawSeries, SelectorRequest } from '@core/series/types';
 import { DEFAULT_REMOTE_TIMEOUT_MS, type EndpointConfig, type ResponseType } from './endpoint-config';
 import { DecodeError, RemoteReadError, type RemoteReadErrorKind } from './errors';
 import { DEFAULT_READ_LIMITS, ReadBudget, type ReadLimits, type ReadProgress } from './limits';
-import { CONTENT_TYPE_PROTOBUF, REMOTE_READ_VERSION } from './proto/schema';
+import { CONTENT_TYPE_PROTOBUF, REMOTE_READ_VERSION } from './proto/field-numbers';
 import { SecretSet, hostOf } from './redact';
 import { DEFAULT_ACCEPTED_RESPONSE_TYPES, encodeReadRequest } from './request-encoder';
 import { readSamplesBody, readStreamedBody, type DecodedBody } from './response-body';
