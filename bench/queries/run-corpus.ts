@@ -3,6 +3,7 @@
 import type { BenchCluster } from '../cluster/bench-cluster';
 import { median, ratio } from '../report/stats';
 import { CORPUS, type CorpusQuery } from './corpus';
+import { formatProfile, medianProfile, type QueryProfile } from './profile';
 import { coldRunner, httpRunner, pushdownRunner, warmRunner, type Method, type RangeArgs, type Runner } from './runners';
 
 export interface MethodResult {
@@ -12,6 +13,8 @@ export interface MethodResult {
   points?: number;
   error?: string;
   merged?: 'pushdown' | 'local';
+  /** rrx warm: median time per stage (nodes, decode, merge, eval, encode). */
+  profile?: QueryProfile;
 }
 
 export interface CorpusRow {
@@ -49,6 +52,7 @@ export async function runCorpus(cluster: BenchCluster, range: RangeArgs, opts: C
   for (const q of opts.queries ?? CORPUS) {
     const methods: Partial<Record<Method, MethodResult>> = {};
     for (const [m] of runners) methods[m] = { runsMs: [] };
+    const profiles: Partial<Record<Method, QueryProfile[]>> = {};
     for (let round = -1; round < opts.runs; round++) {
       for (const [m, run] of runners) {
         const r = methods[m]!;
@@ -56,6 +60,7 @@ export async function runCorpus(cluster: BenchCluster, range: RangeArgs, opts: C
         try {
           const t = await run(q, range);
           if (round >= 0) r.runsMs.push(t.ms);
+          if (round >= 0 && t.profile) (profiles[m] ??= []).push(t.profile);
           r.series = t.series;
           r.points = t.points;
           if (t.merged) r.merged = t.merged;
@@ -65,6 +70,7 @@ export async function runCorpus(cluster: BenchCluster, range: RangeArgs, opts: C
       }
     }
     for (const r of Object.values(methods)) if (r.runsMs.length) r.medianMs = median(r.runsMs);
+    for (const [m, list] of Object.entries(profiles)) methods[m as Method]!.profile = medianProfile(list);
     const row: CorpusRow = {
       query: q,
       methods,
@@ -80,6 +86,8 @@ export async function runCorpus(cluster: BenchCluster, range: RangeArgs, opts: C
     rows.push(row);
     const fmt = (m: Method): string => (methods[m]?.medianMs !== undefined ? `${methods[m]!.medianMs!.toFixed(0)} ms` : (methods[m]?.error ? 'error' : '—'));
     opts.log(`  ${q.id.padEnd(12)} cold ${fmt('rrxCold')}, warm ${fmt('rrxWarm')}, pushdown ${fmt('rrxPushdown')} (${methods.rrxPushdown?.merged ?? '—'}), 9090 ${fmt('seed9090')}, local ${fmt('local')}${row.shapeMismatch ? `  [shapes differ: ${row.shapeMismatch}]` : ''}`);
+    const prof = methods.rrxWarm?.profile;
+    if (prof) opts.log(`  ${''.padEnd(12)} warm profile: ${formatProfile(prof)}`);
   }
   return rows;
 }

@@ -7,6 +7,7 @@ import { answerQuery } from '@core/query/answer-modes';
 import type { ClusterSpec } from '@core/query/cluster-spec';
 import type { BenchCluster } from '../cluster/bench-cluster';
 import { CORPUS_STEP_MS, type CorpusQuery } from './corpus';
+import { profileOf, type QueryProfile } from './profile';
 
 export type Method = 'rrxCold' | 'rrxWarm' | 'rrxPushdown' | 'seed9090' | 'local';
 
@@ -23,6 +24,8 @@ export interface Timed {
   points: number;
   /** rrx pushdown: whether the merged view came from the nodes' answers ('pushdown') or was evaluated locally. */
   merged?: 'pushdown' | 'local';
+  /** rrx warm: where the time went, stage by stage. */
+  profile?: QueryProfile;
 }
 
 export type Runner = (q: CorpusQuery, r: RangeArgs) => Promise<Timed>;
@@ -101,7 +104,9 @@ export function warmRunner(cluster: BenchCluster): Runner {
     const { ast, snapshot } = await readForQuery(spec, input, { noCache: true });
     const res = evaluateSnapshot(spec, ast, input, snapshot);
     const ms = performance.now() - t0;
-    return { ms, series: res.merged.series.length, points: res.merged.series.reduce((n, s) => n + s.timestamps.length, 0) };
+    // Outside the timed total (as before): encoding is profiled, not added.
+    const profile = profileOf(snapshot, res, r.endMs);
+    return { ms, series: res.merged.series.length, points: res.merged.series.reduce((n, s) => n + s.timestamps.length, 0), profile };
   };
 }
 

@@ -35,6 +35,23 @@ function clusterSection(run: BenchRun): string[] {
     }
     const med = (k: 'warmVs9090' | 'warmVsLocal' | 'coldVs9090' | 'coldVsLocal'): string => x(median(c.rows.map((r) => r[k]).filter((v): v is number => v !== undefined)));
     out.push(`| **median ratio** | | | | | | | | **${med('warmVs9090')}** | **${med('warmVsLocal')}** | **${med('coldVs9090')}** | **${med('coldVsLocal')}** |`, '');
+    const profiled = c.rows.filter((r) => r.methods.rrxWarm?.profile);
+    if (profiled.length) {
+      const nodeNames = profiled[0].methods.rrxWarm!.profile!.nodes.map((n) => n.node);
+      out.push(
+        'Where rrx warm\'s time goes (median per stage; first-time reads, no cache): per node the wait for its answer (read time minus decoding; headers = until the response headers) and the decoding; ' +
+          'then merge, evaluation, and encoding the Prometheus JSON answer (profiled beside the warm total, not part of it).',
+        '',
+        `| query | ${nodeNames.map((n) => `${n} wait ms (headers) | ${n} decode ms`).join(' | ')} | merge ms | eval ms | encode ms | answer |`,
+        `|---|${nodeNames.map(() => '--:|--:').join('|')}|--:|--:|--:|--:|`,
+      );
+      for (const r of profiled) {
+        const p = r.methods.rrxWarm!.profile!;
+        const cells = p.nodes.map((n) => `${ms(n.waitMs)} (${ms(n.headersMs)}) | ${ms(n.decodeMs)}`).join(' | ');
+        out.push(`| ${r.query.id} | ${cells} | ${ms(p.mergeMs)} | ${ms(p.evalMs)} | ${ms(p.encodeMs)} | ${(p.answerBytes / 1e6).toFixed(2)} MB |`);
+      }
+      out.push('');
+    }
     if (c.pushdownRows?.length) {
       out.push(
         'Pushdown on queries the pushdown rules call exact (docs/pushdown.md): the merged view is the max/min of the collectors\' own answers.',

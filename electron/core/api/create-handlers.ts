@@ -14,6 +14,7 @@ import { createWorkspaceHandlers } from './workspace-handlers';
 import { removeStaleTempFilesAtStartup } from '@core/workspace/stale-temp-files';
 import { createRulesHandlers } from './rules-handlers';
 import { GrafanaServers } from './grafana-servers';
+import { closeConnectionPools } from '@core/remote-read/transport/connection-pool';
 
 export interface CoreServices {
   host: HostInfo;
@@ -48,14 +49,21 @@ export function createApiHandlers(services: CoreServices): ApiHandlers {
     'profiles.save': async ({ profile }) => {
       // A changed profile (nodes, URLs, auth) makes its index stale, notes about unanswered nodes included.
       if (profile.id) completion.delete(profile.id);
+      // Its nodes' kept-alive connections were opened with the old settings (TLS material, proxy): close them.
+      closeConnectionPools();
       return profiles.save(profile);
     },
     'profiles.delete': async ({ id }) => {
       completion.delete(id);
+      closeConnectionPools();
       await profiles.delete(id);
     },
     'profiles.duplicate': ({ id }) => profiles.duplicate(id),
-    'profiles.setActive': ({ id }) => profiles.setActive(id),
+    'profiles.setActive': ({ id }) => {
+      // Another cluster: the previous one's idle connections are not kept open.
+      closeConnectionPools();
+      return profiles.setActive(id);
+    },
     'profiles.importYaml': ({ yaml, name }) => profiles.importYaml(yaml, name),
     'profiles.exportYaml': async ({ id, includeSecrets }) => ({ yaml: await profiles.exportYaml(id, includeSecrets ?? false) }),
     'profiles.testConnection': ({ id }) => profiles.testConnection(id),

@@ -9,7 +9,6 @@ import type { ClusterSpec } from '@core/query/cluster-spec';
 import { UsageError, type CliIO } from './command';
 import { parseDurationMs } from './time-arg';
 import { TRANSPORT_OPTIONS, TRANSPORT_USAGE, endpointFromFlags, type TransportFlagValues } from './transport-flags';
-import { clusterFromProfile } from './profile-file';
 import { ENGINE_OPTIONS, ENGINE_USAGE, engineNodesFromFlags, type EngineFlagValues } from './engine-flags';
 import { READ_LIMIT_OPTIONS, READ_LIMIT_USAGE, readLimitsFromFlags, type ReadLimitFlagValues } from './read-limit-flags';
 
@@ -83,6 +82,8 @@ export async function clusterFromFlags(v: ClusterFlagValues, io: CliIO): Promise
 
   let spec: ClusterSpec;
   if (v.profile) {
+    // Loaded only for --profile: the profiles code (and yaml behind it) stays off the start-up of --endpoint runs.
+    const { clusterFromProfile } = await import('./profile-file');
     spec = await clusterFromProfile(v.profile, v['profiles-file'], io);
   } else {
     const nodes: ClusterNode[] = endpoints.map((url, index) => {

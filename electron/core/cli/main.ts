@@ -2,7 +2,7 @@
 // the contract's exit code (0 ok, 1 failed query/read, 2 bad usage). Never prints a stack trace to users.
 import { APP_VERSION } from '../app-info';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from './command';
-import { COMMANDS } from './registry';
+import { COMMANDS, type CommandEntry } from './registry';
 import { errorSentence } from './error-sentence';
 
 export { errorSentence };
@@ -24,7 +24,12 @@ export function helpText(): string {
   ].join('\n');
 }
 
-export async function runCli(argv: string[], io: CliIO): Promise<number> {
+export interface RunCliOptions {
+  /** Runs beside the loading of a command's module, before it runs (the process entry starts evaluation workers). */
+  beforeCommand?: (entry: CommandEntry) => void | Promise<void>;
+}
+
+export async function runCli(argv: string[], io: CliIO, opts: RunCliOptions = {}): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(helpText());
@@ -34,12 +39,14 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.stdout(`${APP_VERSION}\n`);
     return EXIT_OK;
   }
-  const cmd = COMMANDS.find((c) => c.name === name);
-  if (!cmd) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.stderr(`rrx: unknown command "${name}"; run "rrx --help" for the list.\n`);
     return EXIT_USAGE;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
+  const wantsHelp = rest.includes('--help') || rest.includes('-h');
+  const [cmd] = await Promise.all([entry.load(), wantsHelp ? undefined : opts.beforeCommand?.(entry)]);
+  if (wantsHelp) {
     io.stdout(cmd.usage.endsWith('\n') ? cmd.usage : cmd.usage + '\n');
     return EXIT_OK;
   }

@@ -57,6 +57,7 @@ export async function apiRequest(cfg: QueryApiConfig, path: string, params: [str
   opts.signal?.addEventListener('abort', onAbort, { once: true });
 
   let res: ExchangeResponse | undefined;
+  let readWhole = false;
   try {
     const auth = await resolveAuth(cfg, controller.signal);
     secrets.addAll(auth.secrets);
@@ -90,9 +91,13 @@ export async function apiRequest(cfg: QueryApiConfig, path: string, params: [str
         http2: cfg.enableHttp2 ?? true,
         followRedirects: cfg.followRedirects ?? true,
         signal: controller.signal,
+        // Query API calls (GET or POST) only read: a stale pooled connection is retried once on a fresh one.
+        pool: true,
+        retryStale: true,
       },
     );
     const text = await readText(res.body, opts.maxBytes ?? DEFAULT_MAX_RESPONSE_BYTES, () => fail('too-large', `the answer is larger than ${opts.maxBytes ?? DEFAULT_MAX_RESPONSE_BYTES} bytes`));
+    readWhole = true;
     if (res.status === 401 || res.status === 403 || res.status === 407) throw fail('auth', `HTTP ${res.status}${text ? `: ${text.slice(0, 200)}` : ''}`);
     let json: unknown;
     try {
@@ -114,7 +119,9 @@ export async function apiRequest(cfg: QueryApiConfig, path: string, params: [str
   } finally {
     clearTimeout(timer);
     opts.signal?.removeEventListener('abort', onAbort);
-    res?.close();
+    // An answer read whole (even a query error) leaves its keep-alive connection to the pool; else it is closed.
+    if (readWhole) res?.release();
+    else res?.close();
   }
 }
 

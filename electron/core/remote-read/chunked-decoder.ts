@@ -8,7 +8,7 @@ import { DecodeError } from './errors';
 import { decodeHistogramChunk, histogramChunkSampleCount } from './histogram-chunk';
 import { decodeLabelInto } from './labels-decoder';
 import type { ReadBudget } from './limits';
-import { ChunkEncodingNumber, F, chunkEncodingName } from './proto/schema';
+import { ChunkEncodingNumber, F, chunkEncodingName } from './proto/field-numbers';
 import { SeriesBuilder } from './series-builder';
 import type { RemoteReadWarning } from './warnings';
 import { WIRE_LEN, WIRE_VARINT, WireReader } from './wire-reader';

@@ -6,7 +6,7 @@ import type { RawSeries, SelectorRequest } from '@core/series/types';
 import { DEFAULT_REMOTE_TIMEOUT_MS, type EndpointConfig, type ResponseType } from './endpoint-config';
 import { DecodeError, RemoteReadError, type RemoteReadErrorKind } from './errors';
 import { DEFAULT_READ_LIMITS, ReadBudget, type ReadLimits, type ReadProgress } from './limits';
-import { CONTENT_TYPE_PROTOBUF, REMOTE_READ_VERSION } from './proto/schema';
+import { CONTENT_TYPE_PROTOBUF, REMOTE_READ_VERSION } from './proto/field-numbers';
 import { SecretSet, hostOf } from './redact';
 import { DEFAULT_ACCEPTED_RESPONSE_TYPES, encodeReadRequest } from './request-encoder';
 import { readSamplesBody, readStreamedBody, type DecodedBody } from './response-body';
@@ -37,7 +37,13 @@ export interface RemoteReadResult {
   /** Series per query, in request order. */
   results: RawSeries[][];
   warnings: RemoteReadWarning[];
-  stats: ReadProgress & { durationMs: number };
+  stats: ReadProgress & {
+    durationMs: number;
+    /** From sending the request to the response's headers: the node's own time to answer (and the connection's). */
+    headersMs?: number;
+    /** Decompressing and decoding the body (synchronous work, not waiting for bytes). */
+    decodeMs?: number;
+  };
   /** HTTP version used ('2' when enable_http2 and the server agreed via ALPN); undefined when nothing was sent. */
   httpVersion?: '1.1' | '2';
 }
@@ -117,6 +123,7 @@ export async function remoteRead(
   };
 
   let res: ExchangeResponse | undefined;
+  let ok = false;
   try {
     const auth = await resolveAuth(cfg, controller.signal);
     secrets.addAll(auth.secrets);
@@ -151,9 +158,13 @@ export async function remoteRead(
         followRedirects: cfg.followRedirects ?? true,
         secretHeaders: Object.keys(headers).filter((k) => cfg.headers?.[k] !== undefined),
         signal: controller.signal,
+        // remote_read is a read: a pooled connection the node has closed is retried once on a fresh one.
+        pool: true,
+        retryStale: true,
       },
     );
     contacted = res.url.host;
+    const headersMs = Date.now() - started;
 
     if (res.status < 200 || res.status > 299) {
       const text = await readErrorBody(res.body);
@@ -190,7 +201,8 @@ export async function remoteRead(
     progress(true);
     const durationMs = Date.now() - started;
     log(`remote read ${name}: ${responseType}, ${budget.series} series, ${budget.samples} samples, ${budget.bytes} bytes in ${durationMs} ms`);
-    return { endpoint: name, responseType, results, warnings, stats: { ...budget.snapshot(), durationMs }, httpVersion: res.httpVersion };
+    ok = true;
+    return { endpoint: name, responseType, results, warnings, stats: { ...budget.snapshot(), durationMs, headersMs, decodeMs: decoded.decodeMs }, httpVersion: res.httpVersion };
   } catch (e) {
     const err = toRemoteReadError(e, { timedOut, cancelled: !!opts.signal?.aborted, timeoutMs, fail });
     log(`remote read ${name} failed: ${err.kind}: ${err.detail}`);
@@ -198,7 +210,9 @@ export async function remoteRead(
   } finally {
     clearTimeout(timer);
     opts.signal?.removeEventListener('abort', onUserAbort);
-    res?.close();
+    // A complete, good answer leaves its keep-alive connection to the pool; after any failure it is closed.
+    if (ok) res?.release();
+    else res?.close();
   }
 }
 

@@ -4,7 +4,7 @@
 // accepted packed and unpacked, as protobuf requires of a parser.
 import { CounterResetHint, type FloatHistogram } from '@core/series/histogram';
 import { DecodeError } from './errors';
-import { F } from './proto/schema';
+import { F } from './proto/field-numbers';
 import { WIRE_FIXED64, WIRE_LEN, WIRE_VARINT, WireReader } from './wire-reader';
 
 const dv = (buf: Uint8Array) => new DataView(buf.buffer, buf.byteOffset, buf.byteLength);

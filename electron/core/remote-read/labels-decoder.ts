@@ -1,6 +1,6 @@
 // Decodes a prometheus.Label sub-message into a label set. Shared by the samples and chunk decoders.
 import { DecodeError } from './errors';
-import { F } from './proto/schema';
+import { F } from './proto/field-numbers';
 import { WIRE_LEN, WireReader, utf8At } from './wire-reader';
 
 /** Read one Label message occupying buf[start, end) into `into`. */

@@ -7,7 +7,7 @@ import { DecodeError } from './errors';
 import { decodeHistogramMessage } from './histogram-proto';
 import { decodeLabelInto } from './labels-decoder';
 import type { ReadBudget } from './limits';
-import { F } from './proto/schema';
+import { F } from './proto/field-numbers';
 import { SeriesBuilder } from './series-builder';
 import type { RemoteReadWarning } from './warnings';
 import { WIRE_FIXED64, WIRE_LEN, WIRE_VARINT, WireReader } from './wire-reader';

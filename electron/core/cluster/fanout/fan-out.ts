@@ -99,6 +99,8 @@ async function readNode(node: ClusterNode, requests: readonly SelectorRequest[],
       bytes: res.stats.bytes,
       ...c,
       readMs: Date.now() - started,
+      headersMs: res.stats.headersMs,
+      decodeMs: res.stats.decodeMs,
       fromCache: false,
     };
   } catch (e) {

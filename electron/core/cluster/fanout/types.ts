@@ -40,6 +40,9 @@ export interface NodeOutcome {
   series: number;
   samples: number;
   readMs: number;
+  /** Of readMs, for a network read: until the node's response headers, and decoding its body (the bench's profile). */
+  headersMs?: number;
+  decodeMs?: number;
   /** Every selector came from the raw-read cache: no network. */
   fromCache: boolean;
 }

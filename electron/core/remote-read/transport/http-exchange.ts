@@ -5,6 +5,7 @@ import http from 'node:http';
 import http2 from 'node:http2';
 import type tls from 'node:tls';
 import { connect, proxyAuthorization } from './connect';
+import { dropIdle, poolFor, type PooledConnectInput } from './connection-pool';
 import { MAX_REDIRECTS, headersForHop, originOf, redirectTarget } from './redirect-policy';
 import { TransportError, classifyNetworkError } from './transport-error';
 
@@ -24,6 +25,10 @@ export interface ExchangeOptions {
   /** Names of configured headers that must not follow a redirect to another origin (credentials always stay). */
   secretHeaders?: readonly string[];
   signal: AbortSignal;
+  /** Reuse keep-alive connections from the pool for these settings (HTTP/1.1: plain http, or https without h2). */
+  pool?: boolean;
+  /** The request is idempotent (a read): sent again, once, on a fresh connection when a pooled one was stale. */
+  retryStale?: boolean;
 }
 
 export interface ExchangeResponse {
@@ -35,7 +40,10 @@ export interface ExchangeResponse {
   url: URL;
   /** Negotiated protocol. */
   httpVersion: '1.1' | '2';
+  /** Closes the connection (abort, limit, error): nothing of a failed exchange is kept. */
   close(): void;
+  /** Done after a success: a pooled connection whose answer was read to the end goes back to its pool (else close). */
+  release(): void;
 }
 
 export async function exchange(req: ExchangeRequest, o: ExchangeOptions): Promise<ExchangeResponse> {
@@ -80,8 +88,25 @@ function withoutBodyHeaders(h: Record<string, string>): Record<string, string> {
   return out;
 }
 
+/** Errors of a request sent on a reused keep-alive socket that the server had already closed (before any answer). */
+const staleReuse = new WeakSet<Error>();
+
 async function exchangeOnce(req: ExchangeRequest, o: ExchangeOptions): Promise<ExchangeResponse> {
   const proxy = o.proxyFor(req.url);
+  // HTTP/2 is negotiated per connection by ALPN; https with h2 offered keeps a connection per request for now.
+  if (o.pool && (req.url.protocol === 'http:' || !o.http2)) {
+    const agent = poolFor(o.tls, o.proxyConnectHeaders);
+    const viaProxy = req.url.protocol === 'http:' ? proxy : null;
+    const send = () => exchangeH1(req, { agent, connect: { target: req.url, proxy, signal: o.signal } }, viaProxy, o.signal);
+    try {
+      return await send();
+    } catch (e) {
+      if (!(e instanceof Error) || !staleReuse.has(e) || !o.retryStale || o.signal.aborted) throw e;
+      // The node closed (or restarted) since the socket was parked: its siblings are stale too.
+      dropIdle(agent, `${req.url.protocol}//${req.url.host}|${proxy?.href ?? ''}`);
+      return send();
+    }
+  }
   const conn = await connect({
     target: req.url,
     proxy,
@@ -91,15 +116,13 @@ async function exchangeOnce(req: ExchangeRequest, o: ExchangeOptions): Promise<E
     signal: o.signal,
   });
   if (conn.protocol === 'h2') return exchangeH2(req, conn.socket as tls.TLSSocket, o.signal);
-  return exchangeH1(req, conn.socket, conn.absoluteForm ? proxy : null, o.signal);
+  return exchangeH1(req, { socket: conn.socket }, conn.absoluteForm ? proxy : null, o.signal);
 }
 
-function exchangeH1(
-  req: ExchangeRequest,
-  socket: import('node:net').Socket,
-  viaProxy: URL | null,
-  signal: AbortSignal,
-): Promise<ExchangeResponse> {
+/** A connection of its own, or a pool that lends one (opening it from `connect` when none is idle). */
+type H1Via = { socket: import('node:net').Socket } | { agent: http.Agent; connect: PooledConnectInput };
+
+function exchangeH1(req: ExchangeRequest, via: H1Via, viaProxy: URL | null, signal: AbortSignal): Promise<ExchangeResponse> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { ...req.headers, host: req.url.host };
     if (req.body) headers['content-length'] = String(req.body.length);
@@ -112,11 +135,16 @@ function exchangeH1(
     target.username = '';
     target.password = '';
     const path = viaProxy ? target.toString() : target.pathname + target.search;
-    const cr = http.request({ method: req.method, path, headers, createConnection: () => socket });
+    const cr =
+      'socket' in via
+        ? http.request({ method: req.method, path, headers, createConnection: () => via.socket })
+        : http.request({ method: req.method, path, headers, agent: via.agent, rrxConnect: via.connect } as http.RequestOptions);
+    // A pooled socket is the agent's again once its answer is read: only its own request may destroy it.
+    const destroySocket = () => ('socket' in via ? via.socket.destroy() : cr.socket?.destroy());
     let settled = false;
     const onAbort = () => {
       cr.destroy();
-      socket.destroy();
+      destroySocket();
       if (!settled) {
         settled = true;
         reject(new TransportError('cancelled', 'aborted'));
@@ -124,27 +152,61 @@ function exchangeH1(
     };
     signal.addEventListener('abort', onAbort, { once: true });
     cr.on('error', (e) => {
-      socket.destroy();
+      destroySocket();
       if (!settled) {
         settled = true;
         signal.removeEventListener('abort', onAbort);
-        reject(signal.aborted ? new TransportError('cancelled', 'aborted') : classifyNetworkError(e, false));
+        const err = signal.aborted ? new TransportError('cancelled', 'aborted') : classifyNetworkError(e, false);
+        if (cr.reusedSocket && !signal.aborted && isStaleSocketError(e)) staleReuse.add(err);
+        reject(err);
       }
     });
     cr.on('response', (res) => {
       settled = true;
+      const socket = cr.socket;
+      // Node emits the request's 'close' in the same tick as the socket's 'free' that returns it to the pool.
+      let returned = false;
+      cr.once('close', () => (returned = true));
       const h: Record<string, string> = {};
       for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) h[k] = Array.isArray(v) ? v.join(', ') : v;
+      // Read to the end, a pooled socket goes back to its pool; an abort after that must not touch it.
+      res.once('end', () => signal.removeEventListener('abort', onAbort));
       const close = () => {
         signal.removeEventListener('abort', onAbort);
-        res.destroy();
-        socket.destroy();
+        if ('socket' in via) {
+          res.destroy();
+          via.socket.destroy();
+        } else if (!res.readableEnded) {
+          // Not consumed to its end: a half-read answer cannot be reused.
+          res.destroy();
+          socket?.destroy();
+        } else if (socket && !returned) {
+          // Read to the end but not yet handed back (Node does so a tick after the end): close it when it is.
+          socket.once('free', () => socket.destroy());
+        } else if (socket && isIdleIn(via.agent, socket)) {
+          // Parked: close it. Once lent to another request it is that request's, left alone.
+          socket.destroy();
+        }
       };
-      resolve({ status: res.statusCode ?? 0, headers: h, body: res, url: req.url, httpVersion: '1.1', close });
+      const release = () => {
+        signal.removeEventListener('abort', onAbort);
+        if ('socket' in via || !res.readableEnded) close();
+      };
+      resolve({ status: res.statusCode ?? 0, headers: h, body: res, url: req.url, httpVersion: '1.1', close, release });
     });
     if (signal.aborted) return onAbort();
     cr.end(req.body ? Buffer.from(req.body.buffer, req.body.byteOffset, req.body.length) : undefined);
   });
+}
+
+function isIdleIn(agent: http.Agent, socket: import('node:net').Socket): boolean {
+  return Object.values(agent.freeSockets).some((list) => list?.includes(socket));
+}
+
+/** What a server's closing of an idle keep-alive socket looks like to the next request sent on it. */
+function isStaleSocketError(e: Error): boolean {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED' || e.message === 'socket hang up';
 }
 
 function exchangeH2(req: ExchangeRequest, socket: tls.TLSSocket, signal: AbortSignal): Promise<ExchangeResponse> {
@@ -184,7 +246,7 @@ function exchangeH2(req: ExchangeRequest, socket: tls.TLSSocket, signal: AbortSi
         session.destroy();
         socket.destroy();
       };
-      resolve({ status: Number(rh[':status'] ?? 0), headers: h, body: stream, url: req.url, httpVersion: '2', close });
+      resolve({ status: Number(rh[':status'] ?? 0), headers: h, body: stream, url: req.url, httpVersion: '2', close, release: close });
     });
     if (signal.aborted) return onAbort();
     stream.end(req.body ? Buffer.from(req.body.buffer, req.body.byteOffset, req.body.length) : undefined);
