@@ -9,6 +9,7 @@ import { resolveProxy } from '@core/remote-read/transport/proxy-resolver';
 import { resolveTlsOptions } from '@core/remote-read/transport/tls-options';
 import { TransportError } from '@core/remote-read/transport/transport-error';
 import { EngineError, queryApiBase, type QueryApiConfig } from './types';
+import { requestDeadline } from '@core/remote-read/transport/request-deadline';
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 512 * 1024 * 1024;
 
@@ -45,21 +46,13 @@ export async function apiRequest(cfg: QueryApiConfig, path: string, params: [str
   const form = new URLSearchParams([...params, ...extras.params]);
   const method = opts.method ?? 'POST';
 
-  const controller = new AbortController();
-  let timedOut = false;
   const timeoutMs = cfg.remoteTimeoutMs ?? DEFAULT_REMOTE_TIMEOUT_MS;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  const onAbort = () => controller.abort();
-  if (opts.signal?.aborted) controller.abort();
-  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  const deadline = requestDeadline(timeoutMs, opts.signal);
 
   let res: ExchangeResponse | undefined;
   let readWhole = false;
   try {
-    const auth = await resolveAuth(cfg, controller.signal);
+    const auth = await resolveAuth(cfg, deadline.signal);
     secrets.addAll(auth.secrets);
     const tls = await resolveTlsOptions(cfg.tlsConfig);
     secrets.addAll(tls.secrets);
@@ -90,7 +83,7 @@ export async function apiRequest(cfg: QueryApiConfig, path: string, params: [str
         proxyConnectHeaders: cfg.proxyConnectHeader,
         http2: cfg.enableHttp2 ?? true,
         followRedirects: cfg.followRedirects ?? true,
-        signal: controller.signal,
+        signal: deadline.signal,
         // Query API calls (GET or POST) only read: a stale pooled connection is retried once on a fresh one.
         pool: true,
         retryStale: true,
@@ -111,14 +104,13 @@ export async function apiRequest(cfg: QueryApiConfig, path: string, params: [str
     return json;
   } catch (e) {
     if (opts.signal?.aborted) throw fail('cancelled', 'the request was cancelled');
-    if (timedOut) throw fail('timeout', `no complete answer within ${timeoutMs} ms`);
+    if (deadline.timedOut()) throw fail('timeout', `no complete answer within ${timeoutMs} ms`);
     if (e instanceof EngineError) throw e;
     if (e instanceof TransportError) throw fail(e.kind === 'auth' ? 'auth' : 'connect', e.message);
     const code = (e as NodeJS.ErrnoException)?.code;
     throw fail('connect', code ? `connection error ${code}` : `request failed (${(e as Error)?.name ?? 'error'})`);
   } finally {
-    clearTimeout(timer);
-    opts.signal?.removeEventListener('abort', onAbort);
+    deadline.dispose();
     // An answer read whole (even a query error) leaves its keep-alive connection to the pool; else it is closed.
     if (readWhole) res?.release();
     else res?.close();

@@ -16,6 +16,7 @@ import { resolveProxy } from './transport/proxy-resolver';
 import { resolveTlsOptions } from './transport/tls-options';
 import { TransportError } from './transport/transport-error';
 import type { RemoteReadWarning } from './warnings';
+import { requestDeadline } from './transport/request-deadline';
 
 export interface RemoteReadOptions {
   /** Stops the read at any point (mid-stream too): the socket is destroyed and buffers dropped. */
@@ -101,16 +102,8 @@ export async function remoteRead(
   }
   const sent = sentIndex.map((i) => queries[i]);
 
-  const controller = new AbortController();
-  let timedOut = false;
   const timeoutMs = cfg.remoteTimeoutMs ?? DEFAULT_REMOTE_TIMEOUT_MS;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  const onUserAbort = () => controller.abort();
-  if (opts.signal?.aborted) controller.abort();
-  opts.signal?.addEventListener('abort', onUserAbort, { once: true });
+  const deadline = requestDeadline(timeoutMs, opts.signal);
 
   let lastProgress = 0;
   const progressEvery = opts.progressIntervalMs ?? 100;
@@ -125,7 +118,7 @@ export async function remoteRead(
   let res: ExchangeResponse | undefined;
   let ok = false;
   try {
-    const auth = await resolveAuth(cfg, controller.signal);
+    const auth = await resolveAuth(cfg, deadline.signal);
     secrets.addAll(auth.secrets);
     const tls = await resolveTlsOptions(cfg.tlsConfig);
     secrets.addAll(tls.secrets);
@@ -157,7 +150,7 @@ export async function remoteRead(
         http2: cfg.enableHttp2 ?? true,
         followRedirects: cfg.followRedirects ?? true,
         secretHeaders: Object.keys(headers).filter((k) => cfg.headers?.[k] !== undefined),
-        signal: controller.signal,
+        signal: deadline.signal,
         // remote_read is a read: a pooled connection the node has closed is retried once on a fresh one.
         pool: true,
         retryStale: true,
@@ -183,10 +176,10 @@ export async function remoteRead(
         throw fail('content-type', `unexpected streamed message type in "${contentType}"`);
       }
       responseType = 'STREAMED_XOR_CHUNKS';
-      decoded = await readStreamedBody(res.body, windows, budget, () => progress(), controller.signal);
+      decoded = await readStreamedBody(res.body, windows, budget, () => progress(), deadline.signal);
     } else if (contentType.startsWith(CONTENT_TYPE_PROTOBUF)) {
       responseType = 'SAMPLES';
-      decoded = await readSamplesBody(res.body, budget, () => progress(), controller.signal);
+      decoded = await readSamplesBody(res.body, budget, () => progress(), deadline.signal);
       if (decoded.results.length > sent.length) {
         throw fail('decode', `response holds ${decoded.results.length} query results for ${sent.length} queries`);
       }
@@ -204,12 +197,11 @@ export async function remoteRead(
     ok = true;
     return { endpoint: name, responseType, results, warnings, stats: { ...budget.snapshot(), durationMs, headersMs, decodeMs: decoded.decodeMs }, httpVersion: res.httpVersion };
   } catch (e) {
-    const err = toRemoteReadError(e, { timedOut, cancelled: !!opts.signal?.aborted, timeoutMs, fail });
+    const err = toRemoteReadError(e, { timedOut: deadline.timedOut(), cancelled: !!opts.signal?.aborted, timeoutMs, fail });
     log(`remote read ${name} failed: ${err.kind}: ${err.detail}`);
     throw err;
   } finally {
-    clearTimeout(timer);
-    opts.signal?.removeEventListener('abort', onUserAbort);
+    deadline.dispose();
     // A complete, good answer leaves its keep-alive connection to the pool; after any failure it is closed.
     if (ok) res?.release();
     else res?.close();

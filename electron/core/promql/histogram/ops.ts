@@ -4,6 +4,7 @@
 import { CounterResetHint, type FloatHistogram } from '../../series/histogram';
 import { bucketBound, isCustomSchema, targetIndex } from './bounds';
 import { addFlat, flatToSpans, reduceFlat, spansToFlat, EMPTY_BUCKETS, EMPTY_SPANS, type FlatBuckets } from './flat-buckets';
+import { sameHistogram } from '../../series/histogram-equal';
 
 /** Adding an exponential to a custom-buckets histogram (Prometheus's ErrHistogramsIncompatibleSchema). */
 export class IncompatibleSchemaError extends Error {
@@ -291,19 +292,5 @@ export function detectReset(cur: FloatHistogram, prev: FloatHistogram): boolean 
 
 /** Bit-exact equality of two histograms, ignoring empty buckets and the counter reset hint (Equals). */
 export function histogramsEqual(a: FloatHistogram, b: FloatHistogram): boolean {
-  const x = compactHistogram(a);
-  const y = compactHistogram(b);
-  const eq = (p: ArrayLike<number>, q: ArrayLike<number>): boolean => p.length === q.length && Array.prototype.every.call(p, (v: number, k: number) => Object.is(v, q[k]));
-  return (
-    x.schema === y.schema &&
-    x.zeroThreshold === y.zeroThreshold &&
-    Object.is(x.zeroCount, y.zeroCount) &&
-    Object.is(x.count, y.count) &&
-    Object.is(x.sum, y.sum) &&
-    eq(x.positiveSpans, y.positiveSpans) &&
-    eq(x.negativeSpans, y.negativeSpans) &&
-    eq(x.positiveBuckets, y.positiveBuckets) &&
-    eq(x.negativeBuckets, y.negativeBuckets) &&
-    eq(x.customValues ?? [], y.customValues ?? [])
-  );
+  return sameHistogram(compactHistogram(a), compactHistogram(b));
 }
