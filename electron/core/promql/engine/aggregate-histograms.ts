@@ -4,14 +4,29 @@
 import type { AggregateExpr } from '../parser/ast';
 import type { Labels } from '../../series/types';
 import { CounterResetHint, type FloatHistogram } from '../../series/histogram';
-import { compactHistogram, IncompatibleSchemaError } from '../histogram/ops';
+import { combineHistograms, compactHistogram, IncompatibleSchemaError } from '../histogram/ops';
 import { HistogramKahanSum } from '../histogram/kahan-sum';
 import type { Evaluator } from './evaluator';
 import { histogramTexts } from './histogram-annotations';
 import { METRIC_NAME } from './labels-ops';
 
+/** 2.42's sum of histograms: FloatHistogram.Add in input order, no compensation. */
+class PlainHistogramSum {
+  private s: FloatHistogram | null = null;
+  readonly boundsReconciled = false;
+  add(h: FloatHistogram): void {
+    this.s = this.s ? combineHistograms(this.s, h, 1).h : h;
+  }
+  sum(): FloatHistogram {
+    return this.s!;
+  }
+  average(): FloatHistogram {
+    throw new Error('2.42 had no histogram average');
+  }
+}
+
 export class HistogramGroups {
-  readonly sum: (HistogramKahanSum | null)[];
+  readonly sum: (HistogramKahanSum | PlainHistogramSum | null)[];
   readonly hasFloat: Uint8Array;
   readonly hasHistogram: Uint8Array;
   readonly incompatible: Uint8Array;
@@ -51,7 +66,7 @@ export class HistogramGroups {
       this.hasFloat[g] = 1;
       return;
     }
-    const k = new HistogramKahanSum();
+    const k = this.ev.opts.compat === 'prometheus2' ? new PlainHistogramSum() : new HistogramKahanSum();
     k.add(h);
     this.sum[g] = k;
     this.hasHistogram[g] = 1;

@@ -15,6 +15,7 @@ import { OutputCollector } from './output-collector';
 import { histogramAt, newStepSeries, setHistogram, type StepSeries, type VectorSteps } from './values';
 import { histogramTexts } from './histogram-annotations';
 import { HistogramGroups } from './aggregate-histograms';
+import { prometheus2FloatView } from './prometheus2-histograms';
 import { histogramString } from './histogram-text';
 import { GoHeap, insertionSort } from './heap';
 import { formatFloatF } from './format-float';
@@ -37,7 +38,9 @@ export function evalAggregate(ev: Evaluator, e: AggregateExpr, grid: StepGrid): 
   const grouping = [...e.grouping].sort();
   if (e.op === 'count_values') return countValues(ev, e, grouping, grid);
   const param = e.param ? ev.scalar(e.param, grid).values : null;
-  const input = ev.vector(e.expr, grid);
+  // 2.42 aggregated histograms only in sum(); every other operator read a histogram sample as its V, 0.
+  const raw = ev.vector(e.expr, grid);
+  const input = ev.opts.compat === 'prometheus2' && e.op !== 'sum' ? prometheus2FloatView(raw) : raw;
   if (e.op === 'topk' || e.op === 'bottomk' || e.op === 'limitk' || e.op === 'limit_ratio')
     return aggregateK(ev, e, grouping, param!, input, grid);
   if (e.op === 'quantile' && param) {
@@ -239,7 +242,8 @@ function countValues(ev: Evaluator, e: AggregateExpr, grouping: string[], grid: 
   const valueLabel = p.val;
   if (!labelNameValidator(ev.opts.compat)(valueLabel)) throw new QueryError(`invalid label name ${goQuote(valueLabel)}`);
   const g = e.without ? grouping : [...grouping, valueLabel].sort();
-  const input = ev.vector(e.expr, grid);
+  const raw = ev.vector(e.expr, grid);
+  const input = ev.opts.compat === 'prometheus2' ? prometheus2FloatView(raw) : raw;
   const out = new OutputCollector(grid.steps);
   for (let i = 0; i < grid.steps; i++) {
     const counts = new Map<string, { labels: Labels; n: number }>();

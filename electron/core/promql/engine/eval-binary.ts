@@ -14,6 +14,7 @@ import { OutputCollector } from './output-collector';
 import { histogramAt, type EvalValue, type ScalarSteps, type StepSeries, type VectorSteps } from './values';
 import type { FloatHistogram } from '../../series/histogram';
 import { histogramElemBinop, type ElemResult } from './binary-histogram';
+import { combineHistograms } from '../histogram/ops';
 import { histogramTexts } from './histogram-annotations';
 
 /** Record a histogram element's annotation; true when the element is dropped. */
@@ -90,6 +91,7 @@ function dropsMetricName(ev: Evaluator, op: BinaryOp): boolean {
 function vectorScalar(ev: Evaluator, e: BinaryExpr, vec: VectorSteps, sc: ScalarSteps, swap: boolean): VectorSteps {
   const cmp = COMPARISON.has(e.op);
   const changesSchema = dropsMetricName(ev, e.op);
+  const p2 = ev.opts.compat === 'prometheus2';
   const series: StepSeries[] = [];
   for (const s of vec.series) {
     const values = new Float64Array(s.values.length);
@@ -104,6 +106,17 @@ function vectorScalar(ev: Evaluator, e: BinaryExpr, vec: VectorSteps, sc: Scalar
       let out: number;
       let keep = true;
       const h = histogramAt(s, i);
+      if (h && p2) {
+        // 2.42 computed with the histogram's V (0) and kept the sample whole: a kept histogram passes unchanged,
+        // even under `bool` (which only set V).
+        if (e.returnBool || !cmp || arith(e.op, swap ? l : 0, swap ? 0 : r) === 1) {
+          hs[i] = h;
+          present[i] = 1;
+          values[i] = NaN;
+          any = true;
+        }
+        continue;
+      }
       if (h) {
         const res = histogramElemBinop(e.op, l, r, swap ? null : h, swap ? h : null);
         if (noteBinop(ev, e, res)) continue;
@@ -228,6 +241,7 @@ function vectorVector(ev: Evaluator, e: BinaryExpr, lhsIn: VectorSteps, rhsIn: V
   const cmp = COMPARISON.has(op);
   const changesSchema = dropsMetricName(ev, op);
   const dropNow = (!ev.opts.delayedNameRemoval && e.returnBool) || changesSchema;
+  const p2 = ev.opts.compat === 'prometheus2';
 
   const resultMetric = (l: Labels, r: Labels): Labels => {
     const key = labelsKey(l) + '\x00' + labelsKey(r);
@@ -289,7 +303,23 @@ function vectorVector(ev: Evaluator, e: BinaryExpr, lhsIn: VectorSteps, rhsIn: V
       let value: number;
       let keep = true;
       let hist: FloatHistogram | null = null;
-      if (hl || hr) {
+      // 2.42: histograms read as V = 0, only + between two histograms adds them, and a float paired with a
+      // histogram is matched (and checked for duplicates) but not emitted.
+      let emit = true;
+      if ((hl || hr) && p2) {
+        emit = (hl !== null) === (hr !== null);
+        if (hl && hr && op === '+') {
+          value = 0;
+          hist = combineHistograms(hl, hr, 1).h;
+        } else {
+          const vl = hl ? 0 : fl;
+          const vr = hr ? 0 : fr;
+          if (cmp) {
+            keep = arith(op, vl, vr) === 1;
+            value = vl;
+          } else value = arith(op, vl, vr);
+        }
+      } else if (hl || hr) {
         const res = histogramElemBinop(op, fl, fr, hl, hr);
         if (noteBinop(ev, e, res)) return;
         value = res.f;
@@ -314,7 +344,7 @@ function vectorVector(ev: Evaluator, e: BinaryExpr, lhsIn: VectorSteps, rhsIn: V
         if (set.has(k)) throw new QueryError('multiple matches for labels: grouping labels must ensure unique matches');
         set.add(k);
       }
-      if (!keep && !e.returnBool) return;
+      if ((!keep && !e.returnBool) || !emit) return;
       void lDrop;
       out.add(metric, e.returnBool, i, value, undefined, hist);
     };

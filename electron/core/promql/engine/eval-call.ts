@@ -17,6 +17,7 @@ import { mergeSameLabels } from './output-collector';
 import { evalHistogramFunction } from './eval-histogram';
 import { goRegexToJs } from '../../series/go-regex';
 import { evalInfo } from './eval-info';
+import { prometheus2FloatView, prometheus2Value } from './prometheus2-histograms';
 import { histogramAt, newStepSeries, type EvalValue, type StepSeries, type VectorSteps } from './values';
 
 const SORT_FUNCTIONS = new Set(['sort', 'sort_desc', 'sort_by_label', 'sort_by_label_desc']);
@@ -33,8 +34,11 @@ export function evalCall(ev: Evaluator, call: Call, grid: StepGrid): EvalValue {
   if (SORT_FUNCTIONS.has(name) && grid.startMs !== grid.endMs && ev.opts.compat !== 'prometheus2')
     ev.annotations.warn('sort is ineffective for range queries since results are always ordered by labels', call.posRange);
 
+  // 2.42 computed these from a sample's V, which is 0 for a histogram: they see histograms as the float 0.
+  const p2 = ev.opts.compat === 'prometheus2';
+  const floats = (v: VectorSteps): VectorSteps => (p2 ? prometheus2FloatView(v) : v);
   const fn = elementwise.get(name);
-  if (fn) return mapValues(ev, ev.vector(call.args[0], grid), fn);
+  if (fn) return mapValues(ev, floats(ev.vector(call.args[0], grid)), fn);
 
   const date = dateFunctions.get(name);
   if (date) {
@@ -46,7 +50,7 @@ export function evalCall(ev: Evaluator, call: Call, grid: StepGrid): EvalValue {
       }
       return { type: 'vector', series: [s] };
     }
-    return mapValues(ev, ev.vector(call.args[0], grid), (v) => date(dateOfSeconds(v)));
+    return mapValues(ev, floats(ev.vector(call.args[0], grid)), (v) => date(dateOfSeconds(v)));
   }
 
   switch (name) {
@@ -58,7 +62,7 @@ export function evalCall(ev: Evaluator, call: Call, grid: StepGrid): EvalValue {
     case 'pi':
       return { type: 'scalar', values: new Float64Array(grid.steps).fill(Math.PI) };
     case 'scalar':
-      return scalarOf(ev.vector(call.args[0], grid), grid);
+      return scalarOf(floats(ev.vector(call.args[0], grid)), grid);
     case 'vector': {
       const sc = ev.scalar(call.args[0], grid);
       const s = newStepSeries({}, grid.steps);
@@ -75,21 +79,21 @@ export function evalCall(ev: Evaluator, call: Call, grid: StepGrid): EvalValue {
       return { type: 'scalar', values };
     }
     case 'round': {
-      const v = ev.vector(call.args[0], grid);
+      const v = floats(ev.vector(call.args[0], grid));
       const to = call.args.length > 1 ? ev.scalar(call.args[1], grid).values : null;
       return mapValuesAt(ev, v, (x, i) => roundTo(x, to ? to[i] : 1));
     }
     case 'clamp':
     case 'clamp_min':
     case 'clamp_max':
-      return clamp(ev, call, grid);
+      return clamp(ev, call, grid, floats);
     case 'timestamp':
       return timestamp(ev, call.args[0], grid);
     case 'absent':
       return absent(ev, call.args[0], grid);
     case 'sort':
     case 'sort_desc':
-      return sortByValue(ev.vector(call.args[0], grid), name === 'sort_desc');
+      return sortByValue(ev.vector(call.args[0], grid), name === 'sort_desc', p2);
     case 'sort_by_label':
     case 'sort_by_label_desc':
       return sortByLabel(ev, call, grid);
@@ -158,8 +162,8 @@ function scalarOf(v: VectorSteps, grid: StepGrid): EvalValue {
   return { type: 'scalar', values };
 }
 
-function clamp(ev: Evaluator, call: Call, grid: StepGrid): VectorSteps {
-  const v = ev.vector(call.args[0], grid);
+function clamp(ev: Evaluator, call: Call, grid: StepGrid, floats: (v: VectorSteps) => VectorSteps): VectorSteps {
+  const v = floats(ev.vector(call.args[0], grid));
   const name = call.func.name;
   const minCol = name === 'clamp_max' ? null : ev.scalar(call.args[1], grid).values;
   const maxCol = name === 'clamp' ? ev.scalar(call.args[2], grid).values : name === 'clamp_max' ? ev.scalar(call.args[1], grid).values : null;
@@ -221,13 +225,16 @@ function absent(ev: Evaluator, arg: Expr, grid: StepGrid): VectorSteps {
   return { type: 'vector', series: any ? [out] : [] };
 }
 
-/** Go's sort over vectorByValueHeap / its reverse: NaN sorts first ascending, first descending too. */
-function sortByValue(v: VectorSteps, desc: boolean): VectorSteps {
+/**
+ * Go's sort over vectorByValueHeap / its reverse: NaN sorts first ascending, first descending too. 2.42
+ * (`histogramsAsZero`) sorted histogram samples too, by their V of 0, and kept them.
+ */
+function sortByValue(v: VectorSteps, desc: boolean, histogramsAsZero: boolean): VectorSteps {
   if (v.series.length === 0 || v.series[0].present.length !== 1) return v;
-  const series = v.series.filter((s) => s.present[0] && !histogramAt(s, 0));
+  const series = v.series.filter((s) => s.present[0] && (histogramsAsZero || !histogramAt(s, 0)));
   const cmp = (a: StepSeries, b: StepSeries): number => {
-    const x = a.values[0];
-    const y = b.values[0];
+    const x = prometheus2Value(a, 0);
+    const y = prometheus2Value(b, 0);
     // sort(): ascending with NaN last; sort_desc(): descending with NaN last (Reverse of a NaN-first order).
     if (Number.isNaN(x)) return Number.isNaN(y) ? 0 : 1;
     if (Number.isNaN(y)) return -1;

@@ -17,6 +17,10 @@ import { absentLabels } from './absent-labels';
 import { extendedKernel } from './extended-range';
 import { histogramRangeStep, type HistogramWindow } from './eval-range-histogram';
 import type { FloatHistogram } from '../../series/histogram';
+import { prometheus2ExtrapolateHistogram, prometheus2HistogramIncrease, prometheus2RangeValues } from './prometheus2-histograms';
+
+/** The functions 2.42 computed on histogram points themselves (the others read a histogram as V = 0). */
+const PROMETHEUS2_HISTOGRAM_RATES = new Set(['rate', 'increase', 'delta']);
 
 /** A range series' float and histogram points as two separate time-ordered sets of arrays. */
 function splitKinds(s: RangeSeries): { fts: Float64Array; fvs: Float64Array; hts: Float64Array; hh: FloatHistogram[] } {
@@ -46,7 +50,8 @@ const COUNTER_SUFFIXES = ['_total', '_sum', '_count', '_bucket'];
 export function evalRangeCall(ev: Evaluator, call: Call, argIndex: number, grid: StepGrid): VectorSteps {
   const name = call.func.name;
   const arg = call.args[argIndex] as MatrixSelector | SubqueryExpr;
-  const kernel = (ev.opts.compat === 'prometheus2' ? prometheus2RangeKernels.get(name) : undefined) ?? rangeKernels.get(name);
+  const p2 = ev.opts.compat === 'prometheus2';
+  const kernel = (p2 ? prometheus2RangeKernels.get(name) : undefined) ?? rangeKernels.get(name);
   if (!kernel) throw new QueryError(`function ${name} is not implemented`);
 
   let anchored = false;
@@ -90,10 +95,12 @@ export function evalRangeCall(ev: Evaluator, call: Call, argIndex: number, grid:
 
   for (const s of input) {
     ev.checkAbort();
-    // Histogram points are walked in their own arrays; float kernels only ever see the float points.
-    const split = s.histograms ? splitKinds(s) : null;
+    // Histogram points are walked in their own arrays; float kernels only ever see the float points. Under
+    // prometheus2 the points stay together, a histogram reading as 0 (see prometheus2-histograms.ts).
+    const p2Hists = p2 && s.histograms ? s.histograms : null;
+    const split = s.histograms && !p2Hists ? splitKinds(s) : null;
     const ts = split ? split.fts : s.timestamps;
-    const vs = split ? split.fvs : s.values;
+    const vs = split ? split.fvs : p2Hists ? prometheus2RangeValues(s.values, p2Hists) : s.values;
     const n = ts.length;
     const w: RangeWindow = { ts, vs, lo: 0, hi: 0, evalTs: 0, rangeStartMs: 0, rangeEndMs: 0, rangeMs };
     const hw: HistogramWindow | null = split
@@ -184,7 +191,12 @@ export function evalRangeCall(ev: Evaluator, call: Call, argIndex: number, grid:
         w.hi = hi;
         for (let p = 0; p < paramCols.length; p++) params[p] = paramCols[p][i];
         if (name === 'quantile_over_time' && !(params[0] >= 0 && params[0] <= 1)) invalidQuantile = params[0];
-        if (hw && hhi > hlo) {
+        if (p2Hists && PROMETHEUS2_HISTOGRAM_RATES.has(name)) {
+          const r = prometheus2RateStep(name, p2Hists, w, () => kernel(w, params));
+          if (r === undefined) continue;
+          if (typeof r === 'number') value = r;
+          else hist = r;
+        } else if (hw && hhi > hlo) {
           hw.flo = lo;
           hw.fhi = hi;
           hw.hlo = hlo;
@@ -237,6 +249,27 @@ export function evalRangeCall(ev: Evaluator, call: Call, argIndex: number, grid:
     }
   }
   return { type: 'vector', series: out };
+}
+
+/**
+ * rate/increase/delta as 2.42 computed them over a series holding histograms: a window starting with a histogram
+ * must hold histograms only (a histogram result), one starting with a float floats only; a mix answers nothing.
+ */
+function prometheus2RateStep(
+  name: string,
+  hs: readonly (FloatHistogram | null)[],
+  w: RangeWindow,
+  floatKernel: () => number | undefined,
+): number | FloatHistogram | undefined {
+  const { lo, hi } = w;
+  if (hi - lo < 2) return undefined;
+  const startsWithHistogram = hs[lo] !== null && hs[lo] !== undefined;
+  for (let k = lo; k < hi; k++) if ((hs[k] !== null && hs[k] !== undefined) !== startsWithHistogram) return undefined;
+  if (!startsWithHistogram) return floatKernel();
+  const points = hs.slice(lo, hi) as FloatHistogram[];
+  const isCounter = name !== 'delta';
+  const h = prometheus2HistogramIncrease(points, 0, points.length, isCounter);
+  return prometheus2ExtrapolateHistogram(h, w.ts[lo], w.ts[hi - 1], hi - lo, w.rangeStartMs, w.rangeEndMs, w.rangeMs, name === 'rate');
 }
 
 function absentOverTime(ev: Evaluator, found: StepSeries[], arg: MatrixSelector | SubqueryExpr, grid: StepGrid): VectorSteps {

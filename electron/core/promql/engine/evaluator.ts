@@ -127,7 +127,8 @@ export class Evaluator {
       const values = new Float64Array(s.values.length);
       for (let i = 0; i < values.length; i++) values[i] = -s.values[i];
       const o: StepSeries = { labels: s.labels, dropName: s.dropName, values, present: s.present };
-      if (s.histograms) o.histograms = s.histograms.map((h) => (h ? scaleHistogram(h, -1) : null));
+      // 2.42 negated V only: its histograms passed through unchanged.
+      if (s.histograms) o.histograms = this.opts.compat === 'prometheus2' ? s.histograms : s.histograms.map((h) => (h ? scaleHistogram(h, -1) : null));
       this.dropName(o);
       return o;
     });

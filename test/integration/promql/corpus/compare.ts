@@ -4,10 +4,17 @@
 // order of an instant sort/sort_desc/topk/bottomk. Exclusions for 2.42's own nondeterminism are stated here.
 
 type Point = [number, string];
+interface ApiHistogram {
+  count: string;
+  sum: string;
+  buckets?: [number, string, string, string][];
+}
 interface ApiSeries {
   metric: Record<string, string>;
   value?: Point;
   values?: Point[];
+  histogram?: [number, ApiHistogram];
+  histograms?: [number, ApiHistogram][];
 }
 export interface ApiAnswer {
   status: string;
@@ -28,7 +35,19 @@ const NONDETERMINISTIC_ERRORS = [/many-to-many matching not allowed/, /found dup
 function seriesOf(a: ApiAnswer): { key: string; points: Point[] }[] {
   const r = a.data!.result;
   if (!Array.isArray(r) || typeof r[0] === 'number' || typeof r[0] === 'string') return [{ key: 'scalar', points: [r as Point] }];
-  return (r as ApiSeries[]).map((s) => ({ key: key(s.metric), points: s.values ?? [s.value!] }));
+  return (r as ApiSeries[]).map((s) => ({ key: key(s.metric), points: pointsOf(s) }));
+}
+
+/** A histogram sample as one comparable string: count, sum and every bucket ([rule, lower, upper, count]). */
+function histogramText(h: ApiHistogram): string {
+  return `{count:${h.count} sum:${h.sum} buckets:${JSON.stringify(h.buckets ?? [])}}`;
+}
+
+/** Float and histogram points of a series in time order (a 2.42 series may hold both). */
+function pointsOf(s: ApiSeries): Point[] {
+  const hs: Point[] = [...(s.histograms ?? []), ...(s.histogram ? [s.histogram] : [])].map(([t, h]) => [t, histogramText(h)]);
+  const fs: Point[] = s.values ?? (s.value ? [s.value] : []);
+  return hs.length === 0 ? fs : [...fs, ...hs].sort((a, b) => a[0] - b[0]);
 }
 
 /**
@@ -72,7 +91,16 @@ export function orderDependentAggregation(expr: string): boolean {
   return false;
 }
 
+const NUMBER_IN_TEXT = /-?(?:\d+\.?\d*(?:e[-+]?\d+)?|Inf|NaN)/g;
+
 function closeEnough(a: string, b: string): boolean {
+  if (a.startsWith('{') || b.startsWith('{')) {
+    // Histogram texts: the same structure, every number within the tolerance.
+    if (a.replace(NUMBER_IN_TEXT, '#') !== b.replace(NUMBER_IN_TEXT, '#')) return false;
+    const na = a.match(NUMBER_IN_TEXT) ?? [];
+    const nb = b.match(NUMBER_IN_TEXT) ?? [];
+    return na.length === nb.length && na.every((x, i) => closeEnough(x, nb[i]));
+  }
   const x = Number(a);
   const y = Number(b);
   if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) && Number.isNaN(y);
