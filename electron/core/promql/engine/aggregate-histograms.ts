@@ -107,6 +107,8 @@ export class HistogramGroups {
     const k = this.sum[g];
     if (!k) return null;
     void count;
+    // 2.42 did not compact a sum: its empty buckets stay (histogram_fraction looks at whether any exist).
+    if (k instanceof PlainHistogramSum) return k.sum();
     return compactHistogram(this.e.op === 'avg' ? k.average() : k.sum());
   }
 }

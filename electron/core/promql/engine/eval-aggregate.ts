@@ -185,7 +185,8 @@ export function evalAggregate(ev: Evaluator, e: AggregateExpr, grid: StepGrid): 
         const r = hist.result(g, count[g]);
         if (r === 'drop') continue;
         if (r) {
-          setHistogram(out[g], i, r);
+          // 2.42's sum kept the V of the group's first sample beside the histogram.
+          setHistogram(out[g], i, r, p2 ? value[g] : NaN);
           out[g].dropName = dropName[g] === 1;
           continue;
         }

@@ -107,12 +107,13 @@ function vectorScalar(ev: Evaluator, e: BinaryExpr, vec: VectorSteps, sc: Scalar
       let keep = true;
       const h = histogramAt(s, i);
       if (h && p2) {
-        // 2.42 computed with the histogram's V (0) and kept the sample whole: a kept histogram passes unchanged,
-        // even under `bool` (which only set V).
-        if (e.returnBool || !cmp || arith(e.op, swap ? l : 0, swap ? 0 : r) === 1) {
+        // 2.42 computed with the histogram sample's V (values[i]) and kept the sample whole: a kept histogram
+        // passes unchanged with the new V, even under `bool` (which only set V).
+        const keepIt = !cmp || arith(e.op, l, r) === 1;
+        if (e.returnBool || keepIt) {
           hs[i] = h;
           present[i] = 1;
-          values[i] = NaN;
+          values[i] = e.returnBool ? (keepIt ? 1 : 0) : cmp ? v : arith(e.op, l, r);
           any = true;
         }
         continue;
@@ -311,14 +312,11 @@ function vectorVector(ev: Evaluator, e: BinaryExpr, lhsIn: VectorSteps, rhsIn: V
         if (hl && hr && op === '+') {
           value = 0;
           hist = combineHistograms(hl, hr, 1).h;
-        } else {
-          const vl = hl ? 0 : fl;
-          const vr = hr ? 0 : fr;
-          if (cmp) {
-            keep = arith(op, vl, vr) === 1;
-            value = vl;
-          } else value = arith(op, vl, vr);
-        }
+        } else if (cmp) {
+          // fl, fr: the samples' V (a histogram's V under prometheus2, see values.ts).
+          keep = arith(op, fl, fr) === 1;
+          value = fl;
+        } else value = arith(op, fl, fr);
       } else if (hl || hr) {
         const res = histogramElemBinop(op, fl, fr, hl, hr);
         if (noteBinop(ev, e, res)) return;

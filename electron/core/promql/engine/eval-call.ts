@@ -17,7 +17,7 @@ import { mergeSameLabels } from './output-collector';
 import { evalHistogramFunction } from './eval-histogram';
 import { goRegexToJs } from '../../series/go-regex';
 import { evalInfo } from './eval-info';
-import { prometheus2FloatView, prometheus2Value } from './prometheus2-histograms';
+import { prometheus2FloatView } from './prometheus2-histograms';
 import { histogramAt, newStepSeries, type EvalValue, type StepSeries, type VectorSteps } from './values';
 
 const SORT_FUNCTIONS = new Set(['sort', 'sort_desc', 'sort_by_label', 'sort_by_label_desc']);
@@ -36,7 +36,7 @@ export function evalCall(ev: Evaluator, call: Call, grid: StepGrid): EvalValue {
 
   // 2.42 computed these from a sample's V, which is 0 for a histogram: they see histograms as the float 0.
   const p2 = ev.opts.compat === 'prometheus2';
-  const floats = (v: VectorSteps): VectorSteps => (p2 ? prometheus2FloatView(v) : v);
+  const floats = (v: VectorSteps): VectorSteps => floatsUnderPrometheus2(ev, v);
   const fn = elementwise.get(name);
   if (fn) return mapValues(ev, floats(ev.vector(call.args[0], grid)), fn);
 
@@ -233,8 +233,8 @@ function sortByValue(v: VectorSteps, desc: boolean, histogramsAsZero: boolean): 
   if (v.series.length === 0 || v.series[0].present.length !== 1) return v;
   const series = v.series.filter((s) => s.present[0] && (histogramsAsZero || !histogramAt(s, 0)));
   const cmp = (a: StepSeries, b: StepSeries): number => {
-    const x = prometheus2Value(a, 0);
-    const y = prometheus2Value(b, 0);
+    const x = a.values[0];
+    const y = b.values[0];
     // sort(): ascending with NaN last; sort_desc(): descending with NaN last (Reverse of a NaN-first order).
     if (Number.isNaN(x)) return Number.isNaN(y) ? 0 : 1;
     if (Number.isNaN(y)) return -1;
@@ -297,7 +297,8 @@ function labelReplace(ev: Evaluator, call: Call, grid: StepGrid): VectorSteps {
     throw new QueryError(`invalid regular expression in label_replace(): ${regexStr}`);
   }
   if (!labelNameValidator(ev.opts.compat)(dst)) throw new QueryError(`invalid destination label name in label_replace(): ${dst}`);
-  const v = ev.vector(call.args[0], grid);
+  // 2.42 rebuilt each sample from its V alone: histograms come out as that float.
+  const v = floatsUnderPrometheus2(ev, ev.vector(call.args[0], grid));
   const series = v.series.map((s) => {
     const m = re.exec(s.labels[src] ?? '');
     if (!m) return s;
@@ -305,6 +306,10 @@ function labelReplace(ev: Evaluator, call: Call, grid: StepGrid): VectorSteps {
     return { ...s, labels, dropName: dst === METRIC_NAME ? false : s.dropName };
   });
   return { type: 'vector', series: mergeSameLabels(series) };
+}
+
+function floatsUnderPrometheus2(ev: Evaluator, v: VectorSteps): VectorSteps {
+  return ev.opts.compat === 'prometheus2' ? prometheus2FloatView(v) : v;
 }
 
 function toJsRegex(re: string): string {
@@ -316,7 +321,8 @@ function labelJoin(ev: Evaluator, call: Call, grid: StepGrid): VectorSteps {
   const valid = labelNameValidator(ev.opts.compat);
   for (const s of srcs) if (!valid(s)) throw new QueryError(`invalid source label name in label_join(): ${s}`);
   if (!valid(dst)) throw new QueryError(`invalid destination label name in label_join(): ${dst}`);
-  const v = ev.vector(call.args[0], grid);
+  // 2.42 rebuilt each sample from its V alone: histograms come out as that float.
+  const v = floatsUnderPrometheus2(ev, ev.vector(call.args[0], grid));
   const series = v.series.map((s) => {
     const joined = srcs.map((l) => s.labels[l] ?? '').join(sep);
     return { ...s, labels: withLabel(s.labels, dst, joined), dropName: dst === METRIC_NAME ? false : s.dropName };

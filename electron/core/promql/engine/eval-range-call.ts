@@ -17,7 +17,7 @@ import { absentLabels } from './absent-labels';
 import { extendedKernel } from './extended-range';
 import { histogramRangeStep, type HistogramWindow } from './eval-range-histogram';
 import type { FloatHistogram } from '../../series/histogram';
-import { prometheus2ExtrapolateHistogram, prometheus2HistogramIncrease, prometheus2RangeValues } from './prometheus2-histograms';
+import { prometheus2ExtrapolateHistogram, prometheus2HistogramIncrease } from './prometheus2-histograms';
 
 /** The functions 2.42 computed on histogram points themselves (the others read a histogram as V = 0). */
 const PROMETHEUS2_HISTOGRAM_RATES = new Set(['rate', 'increase', 'delta']);
@@ -100,7 +100,7 @@ export function evalRangeCall(ev: Evaluator, call: Call, argIndex: number, grid:
     const p2Hists = p2 && s.histograms ? s.histograms : null;
     const split = s.histograms && !p2Hists ? splitKinds(s) : null;
     const ts = split ? split.fts : s.timestamps;
-    const vs = split ? split.fvs : p2Hists ? prometheus2RangeValues(s.values, p2Hists) : s.values;
+    const vs = split ? split.fvs : s.values;
     const n = ts.length;
     const w: RangeWindow = { ts, vs, lo: 0, hi: 0, evalTs: 0, rangeStartMs: 0, rangeEndMs: 0, rangeMs };
     const hw: HistogramWindow | null = split
@@ -214,7 +214,8 @@ export function evalRangeCall(ev: Evaluator, call: Call, argIndex: number, grid:
       }
       work += hi - lo;
       if (!o) o = newStepSeries(s.labels, grid.steps, keepName ? s.dropName : true);
-      if (hist) setHistogram(o, i, hist);
+      // 2.42's rate of histograms left V at 0.
+      if (hist) setHistogram(o, i, hist, p2 ? 0 : NaN);
       else {
         o.present[i] = 1;
         o.values[i] = value!;

@@ -10,6 +10,7 @@ import { extendFloats } from './extended-range';
 import { goRegexToJs } from '../../series/go-regex';
 import { CounterResetHint, type FloatHistogram } from '../../series/histogram';
 import { detectReset } from '../histogram/ops';
+import { prometheus2HistogramValues } from './prometheus2-histograms';
 import { newStepSeries, setHistogram, type MatrixValue, type RangeSeries, type StepSeries, type VectorSteps } from './values';
 
 /** Read the series matching a selector with samples in [mint, maxt]. */
@@ -17,7 +18,7 @@ export function selectRaw(ev: Evaluator, matchers: readonly LabelMatcher[], mint
   // Matchers go to the store as written (RE2): stores translate for JavaScript themselves (series/matcher.ts), and
   // the fan-out's store finds the read made for this very selector by its matchers.
   let raw = ev.store.select(matchers, mint, maxt);
-  if (ev.opts.compat === 'prometheus2') raw = refilterPrometheus2(raw, matchers);
+  if (ev.opts.compat === 'prometheus2') raw = refilterPrometheus2(raw, matchers).map(prometheus2HistogramValues);
   if (ev.statsDecoding) raw = raw.map(withDetectedResets);
   return raw;
 }
@@ -90,7 +91,7 @@ export function evalVectorSelector(
       o.values[i] = sampleTimestamps ? t / 1000 : s.values[k];
       if (sampleTimestamps && onHistogramTimestamp && s.histograms?.[k]) onHistogramTimestamp();
       const h = sampleTimestamps ? null : (s.histograms?.[k] ?? null);
-      if (h) setHistogram(o, i, h);
+      if (h) setHistogram(o, i, h, s.values[k]);
       count++;
     }
     if (o) {

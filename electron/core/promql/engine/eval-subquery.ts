@@ -30,6 +30,7 @@ export function evalSubqueryRange(ev: Evaluator, sq: SubqueryExpr, grid: StepGri
   const inner = subqueryGrid(ev, sq, grid);
   const v = ev.withStatsDecoding(false, () => ev.vector(sq.expr, inner));
   const out: RangeSeries[] = [];
+  const p2 = ev.opts.compat === 'prometheus2';
   for (const s of v.series) {
     ev.checkAbort();
     let n = 0;
@@ -42,7 +43,8 @@ export function evalSubqueryRange(ev: Evaluator, sq: SubqueryExpr, grid: StepGri
     for (let i = 0; i < s.present.length; i++) {
       if (!s.present[i]) continue;
       timestamps[w] = stepTime(inner, i);
-      values[w] = s.values[i];
+      // 2.42 read a subquery's result back through a storage iterator, which left a histogram's V at 0.
+      values[w] = p2 && s.histograms?.[i] ? 0 : s.values[i];
       if (histograms) histograms[w] = unknownHint(s.histograms![i] ?? null);
       w++;
     }

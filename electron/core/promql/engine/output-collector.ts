@@ -26,7 +26,7 @@ export class OutputCollector {
     }
     s.present[step] = 1;
     s.values[step] = value;
-    if (h) setHistogram(s, step, h);
+    if (h) setHistogram(s, step, h, value);
   }
 }
 
@@ -61,7 +61,7 @@ export function mergeSameLabels(series: StepSeries[]): StepSeries[] {
       merged.present[i] = 1;
       merged.values[i] = s.values[i];
       const h = s.histograms?.[i];
-      if (h) setHistogram(merged, i, h);
+      if (h) setHistogram(merged, i, h, s.values[i]);
     }
   }
   return out;

@@ -3,36 +3,33 @@
 // sum, `+` between two histograms and the histogram_* functions. Everything else computes with V, so a histogram
 // is the float 0 there: abs(h) = 0, avg(h) = 0, count_over_time counts it, irate(h) = 0, topk picks it as 0.
 // Where 2.42 copies the whole sample (vector ⊕ scalar, unary minus, sort, label_*), H passes through unchanged:
-// `h * 2` answers h itself. This module holds those rules; Prometheus 3 semantics never come through here.
+// `h * 2` answers h itself, with V = 0 * 2 — and V can become non-zero (`h + 1`, `h / 0`), which a float
+// function applied afterwards sees (abs(h + 1) = 1). So under prometheus2 a histogram step's V lives in `values`. This module holds those rules; Prometheus 3 semantics never come through here.
 import type { FloatHistogram } from '../../series/histogram';
 import { CounterResetHint } from '../../series/histogram';
 import { combineHistograms, compactHistogram, detectReset, scaleHistogram, toSchema } from '../histogram/ops';
+import type { RawSeries } from '../../series/types';
 import type { StepSeries, VectorSteps } from './values';
 
-/** The vector as 2.42's float view sees it: every histogram sample becomes the float 0 (its V). */
+/**
+ * A raw series as 2.42's storage gave it to the engine: a histogram sample is Point{H, V: 0}. From here on the
+ * engine keeps each histogram step's V in `values` (see values.ts), so float functions read it as 2.42 did.
+ */
+export function prometheus2HistogramValues(s: RawSeries): RawSeries {
+  const hs = s.histograms;
+  if (!hs) return s;
+  const values = s.values.slice();
+  for (let i = 0; i < values.length; i++) if (hs[i]) values[i] = 0;
+  return { ...s, values };
+}
+
+/** The vector as 2.42's float view sees it: every histogram sample becomes the float it carried as V. */
 export function prometheus2FloatView(v: VectorSteps): VectorSteps {
   if (!v.series.some((s) => s.histograms)) return v;
   return {
     type: 'vector',
-    series: v.series.map((s): StepSeries => {
-      if (!s.histograms) return s;
-      const values = s.values.slice();
-      for (let i = 0; i < values.length; i++) if (s.histograms[i]) values[i] = 0;
-      return { labels: s.labels, dropName: s.dropName, values, present: s.present };
-    }),
+    series: v.series.map((s): StepSeries => (s.histograms ? { labels: s.labels, dropName: s.dropName, values: s.values, present: s.present } : s)),
   };
-}
-
-/** A sample's V in 2.42: 0 for a histogram. */
-export function prometheus2Value(s: StepSeries, i: number): number {
-  return s.histograms?.[i] ? 0 : s.values[i];
-}
-
-/** A range series' values with every histogram point read as 0 (2.42's Point.V), for the float kernels. */
-export function prometheus2RangeValues(values: Float64Array, histograms: readonly (FloatHistogram | null)[]): Float64Array {
-  const out = values.slice();
-  for (let i = 0; i < out.length; i++) if (histograms[i]) out[i] = 0;
-  return out;
 }
 
 /** 2.42's FloatHistogram.DetectReset: it compared counts only, ignoring the counter reset hint. */

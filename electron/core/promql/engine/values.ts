@@ -63,11 +63,14 @@ export function countPresent(v: VectorSteps): number {
   return n;
 }
 
-/** Put a histogram sample at step i (allocating the column on first use); `values[i]` is then not a sample. */
-export function setHistogram(s: StepSeries, i: number, h: FloatHistogram): void {
+/**
+ * Put a histogram sample at step i (allocating the column on first use); `values[i]` is then not a sample — except
+ * under --compat prometheus2, where it holds 2.42's Point.V of the sample (see prometheus2-histograms.ts).
+ */
+export function setHistogram(s: StepSeries, i: number, h: FloatHistogram, v = NaN): void {
   if (!s.histograms) s.histograms = new Array<FloatHistogram | null>(s.present.length).fill(null);
   s.present[i] = 1;
-  s.values[i] = NaN;
+  s.values[i] = v;
   s.histograms[i] = h;
 }
 

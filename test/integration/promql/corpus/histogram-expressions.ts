@@ -58,7 +58,7 @@ class Gen {
     if (depth <= 0 || r < 0.35) return this.selector();
     if (r < 0.7) return this.rated();
     if (r < 0.85) return `sum${this.grouping()} (${this.histVector(depth - 1)})`;
-    return `${this.histVector(depth - 1)} ${this.pick(['*', '/'])} ${this.pick(SCALARS)}`;
+    return `${this.histVector(depth - 1)} ${this.pick(['*', '/', '+', '-'])} ${this.pick(SCALARS)}`;
   }
   grouping(): string {
     const r = this.rnd();
@@ -143,6 +143,23 @@ export function generateHistogramCorpus(o: HistogramCorpusOptions): string[] {
     'rate(rrx_nh_latency[2m:15s])',
     'last_over_time(rrx_nh_gauge[1m])',
     'max_over_time(histogram_count(rate(rrx_nh_latency[1m]))[5m:30s])',
+    // A histogram sample's float side after arithmetic (2.42 kept it beside the unchanged histogram).
+    'abs(rrx_nh_latency + 1)',
+    'sqrt(-rrx_nh_gauge)',
+    'abs(sum(rrx_nh_gauge + 1) * 2)',
+    'clamp_min(rrx_nh_latency / 0, 1)',
+    'count_values("v", rrx_nh_latency - 3)',
+    'rrx_nh_latency > bool 1',
+    '1 < rrx_nh_gauge',
+    'topk(1, rrx_nh_latency + 5)',
+    'avg_over_time((rrx_nh_latency + 2)[1m:15s])',
+    'rrx_nh_latency * rrx_nh_latency',
+    '(rrx_nh_latency + 3) == bool (rrx_nh_latency + 3)',
+    'rrx_nh_mixed + on(job) group_left sum by (job) (rrx_nh_gauge)',
+    'sort_desc(rrx_nh_mixed)',
+    'label_replace(rrx_nh_latency, "x", "$1", "svc", "(.*)")',
+    'scalar(sum(rrx_nh_latency{svc="api"}))',
+    'timestamp(rrx_nh_latency)',
   );
   while (out.length < o.count) out.push(g.any(1 + Math.floor(g.rnd() * 2)));
   return out;
