@@ -2,9 +2,10 @@
 // answers differently in the last bit: Cephes sine/cosine/tangent/arctangent with Cody–Waite reduction, the
 // Frexp-based natural log (and Log10/Log2 derived from it), Pow by repeated squaring, and Sinh/Cosh/Tanh built on
 // Exp. The constants and the order of every operation follow Go's, which is what makes the results bit-identical.
-// Exp itself stays V8's (Go's amd64 assembly Exp is not reproduced here).
+// Exp is Go's amd64 assembly routine (go-exp.ts), so everything built on it agrees too.
 /* eslint-disable no-loss-of-precision -- Go's constants as published; each parses to the same double Go uses. */
 
+import { goExp } from './go-exp';
 import { trigReduce } from './trig-reduce';
 
 const bits = new DataView(new ArrayBuffer(8));
@@ -224,8 +225,12 @@ export function goSinh(x: number): number {
     sign = true;
   }
   let t: number;
-  if (x > 21) t = Math.exp(x) / 2;
-  else if (x > 0.5) t = (Math.exp(x) - Math.exp(-x)) / 2;
+  if (x > 21) t = goExp(x) * 0.5;
+  else if (x > 0.5) {
+    // Go 1.19: one Exp and its reciprocal (not Exp(-x), which differs in the last bit).
+    const ex = goExp(x);
+    t = (ex - 1 / ex) * 0.5;
+  }
   else {
     const sq = x * x;
     t = (((-0.2630563213397497062819489e2 * sq + -0.2894211355989563807284660366e4) * sq + -0.8991272022039509355398013511e5) * sq + -0.6307673640497716991184787251e6) * x;
@@ -236,8 +241,24 @@ export function goSinh(x: number): number {
 
 export function goCosh(x: number): number {
   x = Math.abs(x);
-  if (x > 21) return Math.exp(x) / 2;
-  return (Math.exp(x) + Math.exp(-x)) / 2;
+  if (x > 21) return goExp(x) * 0.5;
+  const ex = goExp(x);
+  return (ex + 1 / ex) * 0.5;
+}
+
+/** Go's Tanh: ±1 beyond half of MAXLOG, 1 − 2/(Exp(2|x|) + 1) from 0.625, Cephes' rational function below. */
+export function goTanh(x: number): number {
+  const MAXLOG = 8.8029691931113054295988e1;
+  let z = Math.abs(x);
+  if (z > 0.5 * MAXLOG) return x < 0 ? -1 : 1;
+  if (z >= 0.625) {
+    const s = goExp(2 * z);
+    z = 1 - 2 / (s + 1);
+    return x < 0 ? -z : z;
+  }
+  if (x === 0) return x;
+  const s = x * x;
+  return x + (x * s * ((-9.64399179425052238628e-1 * s + -9.92877231001918586564e1) * s + -1.61468768441708447952e3)) / (((s + 1.12811678491632931402e2) * s + 2.23548839060100448583e3) * s + 4.84406305325125486048e3);
 }
 
 // --- pow (Go 1.19: special cases, then x^yf by Exp/Log and x^yi by repeated squaring on Frexp parts) -------------
@@ -278,7 +299,7 @@ export function goPow(x: number, y: number): number {
       yf--;
       yi++;
     }
-    a1 = Math.exp(yf * goLog(x));
+    a1 = goExp(yf * goLog(x));
   }
   let [x1, xe] = frexp(x);
   // yi < 2^63: walk its bits from the lowest (BigInt keeps every bit above 2^53 exact).

@@ -1,6 +1,7 @@
 // Element-wise float functions of instant vectors (abs, ceil, ln, sin, sgn, …), one table by name. Each entry is
 // a plain number→number function so the evaluator can run it over a whole Float64Array column.
-import { goAcos, goAcosh, goAsin, goAsinh, goAtan, goAtanh, goCos, goCosh, goLog, goLog10, goLog2, goPow as goPowAlgorithm, goSin, goSinh, goTan } from './go-math';
+import { goAcos, goAcosh, goAsin, goAsinh, goAtan, goAtanh, goCos, goCosh, goLog, goLog10, goLog2, goPow as goPowAlgorithm, goSin, goSinh, goTan, goTanh } from './go-math';
+import { goExp } from './go-exp';
 
 export type FloatFn = (v: number) => number;
 
@@ -8,7 +9,7 @@ export const elementwise: ReadonlyMap<string, FloatFn> = new Map<string, FloatFn
   ['abs', Math.abs],
   ['ceil', Math.ceil],
   ['floor', Math.floor],
-  ['exp', Math.exp],
+  ['exp', goExp],
   ['sqrt', Math.sqrt],
   ['ln', goLog],
   ['log2', goLog2],
@@ -21,7 +22,7 @@ export const elementwise: ReadonlyMap<string, FloatFn> = new Map<string, FloatFn
   ['atan', goAtan],
   ['sinh', goSinh],
   ['cosh', goCosh],
-  ['tanh', Math.tanh],
+  ['tanh', goTanh],
   ['asinh', goAsinh],
   ['acosh', goAcosh],
   ['atanh', goAtanh],
