@@ -52,16 +52,11 @@ function pointsOf(s: ApiSeries): Point[] {
 
 /**
  * Expressions compared by status only, each with its reason. These are not rrx arithmetic left in JS order:
- * - exp, sinh, cosh, tanh, and `^` unless its right side is an integer literal: Prometheus's Go build (1.19, amd64) computes Exp in assembly with its own method (and its own
- *   overflow bound); rrx uses V8's exp, which differs in the last bit and overflows later. Not reproduced yet.
  * - predict_linear over a matrix selector or subquery with `@` in a range query: 2.42 slides that window with the step (its
  *   setOffsetForAtModifier offsets from the query start while predict_linear is not step-invariant), a 2.42 defect
  *   fixed upstream; rrx keeps the window at `@`, as Prometheus 3 does.
  */
 export function excludedReason(expr: string, range: boolean): string | null {
-  if (/\b(exp|sinh|cosh|tanh)\(/.test(expr)) return "Go's amd64 assembly Exp";
-  // x ^ y with a fractional y is Exp(yf·Log(x)) times repeated squaring in Go: the same Exp.
-  if (/\^(?!\s*-?\d+(\s|\)|$))/.test(expr)) return "Go's amd64 assembly Exp (fractional powers)";
   if (range && /\bpredict_linear\(.*@/.test(expr)) return "2.42's sliding @ window under predict_linear";
   return null;
 }
