@@ -89,7 +89,10 @@ export function fma(a: number, b: number, c: number): number {
   // a·b + c = r + t3 + t2 exactly; r is right unless that remainder reaches its rounding boundary.
   const d = t3 + t2;
   if (d === 0) return r;
-  if (Math.abs(r) < FAST_MIN) return fmaExact(a, b, c);
+  const ar = Math.abs(r);
+  if (ar < FAST_MIN) return fmaExact(a, b, c);
+  // Every rounding half-gap at r is at least |r|·2^-54: most remainders are decided without reading r's bits.
+  if (Math.abs(d) < ar * 2 ** -54 * (1 - 2 ** -40)) return r;
   const towardZero = d > 0 !== r > 0;
   const limit = (towardZero ? halfGapTowardZero(r) : halfUlp(r)) * (1 - 2 ** -40);
   if (Math.abs(d) < limit) return r;
