@@ -51,6 +51,13 @@ function pointsOf(s: ApiSeries): Point[] {
 }
 
 /**
+ * Not asked at all (the native-histogram corpus, histogram-dataset.ts / histogram-expressions.ts):
+ * - float histograms whose buckets decrease (gauge histograms going down): 2.42 cannot serve them over
+ *   remote_read — its chunk re-encoder fails the whole read with HTTP 500 "detected unexpected counter reset in
+ *   histogram" — so rrx has nothing to evaluate; the corpus's float histograms only grow.
+ * - histogram_avg, histogram_stddev, histogram_stdvar: 2.42 answers "unknown function" (they came in later 2.x
+ *   releases); rrx evaluates them under prometheus2 as well.
+ *
  * Expressions compared by status only, each with its reason. These are not rrx arithmetic left in JS order:
  * - predict_linear over a matrix selector or subquery with `@` in a range query: 2.42 slides that window with the step (its
  *   setOffsetForAtModifier offsets from the query start while predict_linear is not step-invariant), a 2.42 defect

@@ -4,7 +4,8 @@
 //                        time) every 15 s, with a planted counter reset, a 7-minute gap (longer than the lookback),
 //                        and, for svc="web", a schema change half-way (3 → 1);
 //   rrx_nh_gauge{svc}    float histograms (fractional counts; svc="db" with reset hint GAUGE), every 20 s;
-//   rrx_nh_mixed{kind}   one histogram series and one float series under the same name (mixed vectors).
+//   rrx_nh_mixed{kind}   one histogram series and one float series under the same name (mixed vectors);
+//   rrx_nh_switch        one series holding floats, then histograms (windows of both kinds).
 // Pure: the caller pushes the series with remote_write.
 import { CounterResetHint, type FloatHistogram } from '@core/series/histogram';
 import type { Labels, RawSeries } from '@core/series/types';
@@ -160,6 +161,25 @@ export function generateHistogramDataset(seed: number, startMs: number): Histogr
     labels: { __name__: 'rrx_nh_mixed', job: 'nh', kind: 'float' },
     timestamps: Float64Array.from(fts),
     values: Float64Array.from(fts.map(() => (v += Math.round(rnd() * 300) / 100))),
+  });
+  // One series that changes kind: floats for the first half of the window, then counter histograms (as when an
+  // exporter switches a classic metric to a native one), so windows hold both kinds.
+  const sts = times(rnd, startMs, 15_000);
+  const half = Math.floor(sts.length / 2);
+  const sst: HistState = { schema: 0, zeroCount: 0, sum: 0, pos: new Map(), neg: new Map() };
+  let fv = 100;
+  const shs = sts.map((_t, i) => {
+    if (i < half) return null;
+    const idx = Math.floor(rnd() * 5) - 1;
+    sst.pos.set(idx, (sst.pos.get(idx) ?? 0) + 1 + Math.floor(rnd() * 4));
+    sst.sum += 0.75;
+    return snapshot(sst, CounterResetHint.Unknown);
+  });
+  series.push({
+    labels: { __name__: 'rrx_nh_switch', job: 'nh' },
+    timestamps: Float64Array.from(sts),
+    values: Float64Array.from(sts.map((_t, i) => (i < half ? (fv += Math.round(rnd() * 500) / 100) : NaN))),
+    histograms: shs,
   });
   return { startMs, endMs: startMs + HISTOGRAM_WINDOW_MS, series };
 }

@@ -4,7 +4,7 @@
 // Pure and deterministic for a given seed.
 import { prng } from '../../../helpers/series-fixtures';
 
-const COUNTERS = ['rrx_nh_latency', 'rrx_nh_latency{svc="web"}', 'rrx_nh_mixed', 'rrx_nh_mixed{kind="histogram"}'];
+const COUNTERS = ['rrx_nh_latency', 'rrx_nh_latency{svc="web"}', 'rrx_nh_mixed', 'rrx_nh_mixed{kind="histogram"}', 'rrx_nh_switch'];
 const GAUGES = ['rrx_nh_gauge', 'rrx_nh_gauge{svc="db"}'];
 const RANGES = ['1m', '90s', '2m30s', '5m', '45s'];
 const SUBQUERY_STEPS = ['15s', '20s', '1m', '7s', ''];
@@ -160,7 +160,15 @@ export function generateHistogramCorpus(o: HistogramCorpusOptions): string[] {
     'label_replace(rrx_nh_latency, "x", "$1", "svc", "(.*)")',
     'scalar(sum(rrx_nh_latency{svc="api"}))',
     'timestamp(rrx_nh_latency)',
+    // A series switching from floats to histograms.
+    'rate(rrx_nh_switch[5m])',
+    'increase(rrx_nh_switch[2m])',
+    'sum_over_time(rrx_nh_switch[5m])',
+    'irate(rrx_nh_switch[1m])',
+    'histogram_count(rrx_nh_switch)',
   );
+  // Not asked: histogram_avg/stddev/stdvar. 2.42 does not know them (a parse error); rrx evaluates them under
+  // prometheus2 too, as the later 2.x releases that added them do (see compare.ts).
   while (out.length < o.count) out.push(g.any(1 + Math.floor(g.rnd() * 2)));
   return out;
 }
