@@ -23,7 +23,7 @@ function queryError(range: boolean, compat: Compat, msg: string): ApiError {
 function parseQueryParam(p: QueryParams, range: boolean, compat: Compat): Expr {
   let ast: Expr;
   try {
-    ast = parse(p.expr);
+    ast = parse(p.expr, { prometheus2Functions: compat === 'prometheus2' });
   } catch (e) {
     throw queryError(range, compat, (e as Error).message);
   }

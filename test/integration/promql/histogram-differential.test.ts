@@ -19,7 +19,7 @@ import { generateHistogramDataset, type HistogramDataset } from './corpus/histog
 import { generateHistogramCorpus } from './corpus/histogram-expressions';
 
 const SEED = Number(process.env.RRX_HDIFF_SEED ?? 15);
-const COUNT = Number(process.env.RRX_HDIFF_COUNT ?? 250);
+const COUNT = Number(process.env.RRX_HDIFF_COUNT ?? 400);
 /** Bound on the comparison loop (CI), well inside the test timeout; a hand run can raise it. */
 const BUDGET_MS = Number(process.env.RRX_HDIFF_BUDGET_MS ?? 90_000);
 const ONLY = process.env.RRX_HDIFF_ONLY ? new RegExp(process.env.RRX_HDIFF_ONLY) : null;

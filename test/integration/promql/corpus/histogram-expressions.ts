@@ -166,6 +166,21 @@ export function generateHistogramCorpus(o: HistogramCorpusOptions): string[] {
     'sum_over_time(rrx_nh_switch[5m])',
     'irate(rrx_nh_switch[1m])',
     'histogram_count(rrx_nh_switch)',
+    // The rest of 2.42's functions over histogram arguments (all read V).
+    'quantile_over_time(0.9, rrx_nh_latency[2m])',
+    'holt_winters(rrx_nh_gauge[5m], 0.5, 0.5)',
+    'predict_linear(rrx_nh_latency[5m], 60)',
+    'quantile(0.5, rrx_nh_latency)',
+    'count_values("v", rrx_nh_gauge)',
+    'absent(rrx_nh_latency)',
+    'absent_over_time(rrx_nh_latency[1m])',
+    'timestamp(rrx_nh_latency offset 1m)',
+    'day_of_month(rrx_nh_latency)',
+    'clamp(rrx_nh_latency, -1, 1)',
+    'round(rrx_nh_gauge + 0.3, 0.5)',
+    'histogram_quantile(0.5, rrx_nh_mixed)',
+    'sum(rate(rrx_nh_latency[1m])) / 3',
+    'rate(rrx_nh_latency[1m]) + rate(rrx_nh_latency[1m] offset 1m)',
   );
   // Not asked: histogram_avg/stddev/stdvar. 2.42 does not know them (a parse error); rrx evaluates them under
   // prometheus2 too, as the later 2.x releases that added them do (see compare.ts).
