@@ -4,10 +4,12 @@
 //                        time) every 15 s, with a planted counter reset, a 7-minute gap (longer than the lookback),
 //                        and, for svc="web", a schema change half-way (3 → 1);
 //   rrx_nh_gauge{svc}    float histograms (fractional counts; svc="db" with reset hint GAUGE), every 20 s;
+//                        svc="api" ends 5 minutes early with a stale marker;
 //   rrx_nh_mixed{kind}   one histogram series and one float series under the same name (mixed vectors);
 //   rrx_nh_switch        one series holding floats, then histograms (windows of both kinds).
 // Pure: the caller pushes the series with remote_write.
 import { CounterResetHint, type FloatHistogram } from '@core/series/histogram';
+import { STALE_NAN } from '@core/series/stale-marker';
 import type { Labels, RawSeries } from '@core/series/types';
 import { prng } from '../../../helpers/series-fixtures';
 
@@ -77,6 +79,19 @@ function times(rnd: () => number, startMs: number, intervalMs: number, gapFrom =
   return out;
 }
 
+/** The series cut at `endMs`, then a stale marker one interval later. */
+function withStaleEnd(s: RawSeries, endMs: number): RawSeries {
+  let n = 0;
+  while (n < s.timestamps.length && s.timestamps[n] < endMs) n++;
+  const timestamps = new Float64Array(n + 1);
+  const values = new Float64Array(n + 1);
+  timestamps.set(s.timestamps.subarray(0, n));
+  values.set(s.values.subarray(0, n));
+  timestamps[n] = timestamps[n - 1] + 20_000;
+  values[n] = STALE_NAN;
+  return { labels: s.labels, timestamps, values, histograms: [...s.histograms!.slice(0, n), null] };
+}
+
 /** Reduce a bucket map from schema `from` to `to` (every 2^(from-to) buckets merge, as Prometheus's reduction). */
 function reduce(m: Map<number, number>, from: number, to: number): Map<number, number> {
   const f = 2 ** (from - to);
@@ -143,7 +158,9 @@ export function generateHistogramDataset(seed: number, startMs: number): Histogr
       st.sum += Math.round((rnd() - 0.3) * 1e5) / 100;
       hs.push(snapshot(st, svc === 'db' ? CounterResetHint.Gauge : CounterResetHint.Unknown));
     }
-    series.push(histogramSeries({ __name__: 'rrx_nh_gauge', job: 'nh', svc }, ts, hs));
+    const g = histogramSeries({ __name__: 'rrx_nh_gauge', job: 'nh', svc }, ts, hs);
+    // svc="api" stops 5 minutes before the end with a stale marker (a float StaleNaN, as Prometheus writes one).
+    series.push(svc === 'api' ? withStaleEnd(g, startMs + HISTOGRAM_WINDOW_MS - 5 * 60_000) : g);
   }
 
   const mts = times(rnd, startMs, 15_000);
