@@ -6,7 +6,7 @@
 //   non-FMA variant close to the FMA one, and the assembly's own special cases and overflow bound.
 import { describe, expect, it } from 'vitest';
 import { fma, goExp, goExpSse2 } from '@core/promql/functions/go-exp';
-import { goLog, goTanh } from '@core/promql/functions/go-math';
+import { goExp2, goLog, goLog2, goTanh } from '@core/promql/functions/go-math';
 import { prng } from '../../helpers/series-fixtures';
 
 const view = new DataView(new ArrayBuffer(8));
@@ -168,5 +168,24 @@ describe("Go's amd64 Exp", () => {
     expect(goExp(-1e300)).toBe(0);
     expect(goTanh(100)).toBe(1);
     expect(goTanh(-0)).toBe(-0);
+  });
+});
+
+describe("Go's Exp2 (pure Go on amd64; Prometheus 3's exponential bucket interpolation)", () => {
+  it('is exact at integers, within an ulp or two of V8 elsewhere, and inverts Log2', () => {
+    for (let k = -1074; k <= 1023; k++) expect(goExp2(k)).toBe(2 ** k);
+    expect(goExp2(1024)).toBe(Infinity);
+    expect(goExp2(-1075)).toBe(0);
+    expect(goExp2(-Infinity)).toBe(0);
+    const rnd = prng(5);
+    const bad: string[] = [];
+    for (let i = 0; i < 200_000 && bad.length < 10; i++) {
+      const x = (rnd() - 0.5) * (rnd() < 0.5 ? 2 : 2000);
+      const got = goExp2(x);
+      const want = 2 ** x;
+      if (want >= 2.2250738585072014e-308 && want < Infinity && Math.abs(got - want) > Math.abs(want) * 4.5e-16) bad.push(`exp2(${x}) = ${got}, V8 ${want}`);
+      if (want > 1e-300 && want < 1e300 && Math.abs(goLog2(got) - x) > 1e-15 * Math.max(1, Math.abs(x))) bad.push(`log2(exp2(${x})) = ${goLog2(got)}`);
+    }
+    expect(bad).toEqual([]);
   });
 });

@@ -90,6 +90,24 @@ export function goLog2(x: number): number {
   return goLog(frac) * Math.LOG2E + exp;
 }
 
+// --- exp2 (pure Go on amd64: no assembly Exp2 there) --------------------------------------------------------------
+/** Go's Exp2: k = x rounded half away from zero, e^(t·ln 2) by FreeBSD's expmulti, then Ldexp. */
+export function goExp2(x: number): number {
+  if (x !== x || x === Infinity) return x;
+  if (x === -Infinity) return 0;
+  if (x > 1.0239999999999999e3) return Infinity;
+  if (x < -1.074e3) return 0;
+  const k = x > 0 ? Math.trunc(x + 0.5) : x < 0 ? Math.trunc(x - 0.5) : 0;
+  const t = x - k;
+  const hi = t * LN2_HI;
+  const lo = -t * LN2_LO;
+  const r = hi - lo;
+  const tt = r * r;
+  const c = r - tt * (1.66666666666666657415e-1 + tt * (-2.77777777770155933842e-3 + tt * (6.61375632143793436117e-5 + tt * (-1.6533902205465251539e-6 + tt * 4.13813679705723846039e-8))));
+  const y = 1 - (lo - (r * c) / (2 - c) - hi);
+  return ldexp(y, k);
+}
+
 // --- sin, cos, tan (Cephes, reduction into octants of pi/4) ------------------------------------------------------
 const PI4A = 7.85398125648498535156e-1;
 const PI4B = 3.77489470793079817668e-8;

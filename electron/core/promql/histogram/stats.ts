@@ -5,6 +5,7 @@ import type { FloatHistogram } from '../../series/histogram';
 import { bucketBound, isCustomSchema } from './bounds';
 import { spansToFlat } from './flat-buckets';
 import { KahanSum } from '../functions/kahan';
+import { goExp2, goLog2 } from '../functions/go-math';
 
 /** Every bucket in ascending value order (negative, zero, positive), bounds clipped at the zero threshold. */
 export interface BucketList {
@@ -107,17 +108,18 @@ export function nativeQuantile(q: number, h: FloatHistogram): StatResult {
   }
   const fraction = rank / bc;
   if (custom || (lo <= 0 && up >= 0)) return { value: lo + (up - lo) * fraction, info };
-  const logLower = Math.log2(Math.abs(lo));
-  const logUpper = Math.log2(Math.abs(up));
-  if (lo > 0) return { value: 2 ** (logLower + (logUpper - logLower) * fraction), info };
-  return { value: -(2 ** (logUpper + (logLower - logUpper) * (1 - fraction))), info };
+  // Go's Log2 and Exp2 (not V8's), so the interpolated value agrees in the last bit.
+  const logLower = goLog2(Math.abs(lo));
+  const logUpper = goLog2(Math.abs(up));
+  if (lo > 0) return { value: goExp2(logLower + (logUpper - logLower) * fraction), info };
+  return { value: -goExp2(logUpper + (logLower - logUpper) * (1 - fraction)), info };
 }
 
 function fractionBelow(lo: number, up: number, v: number, linear: boolean): number {
   if (linear) return (v - lo) / (up - lo);
-  const logLower = Math.log2(Math.abs(lo));
-  const logUpper = Math.log2(Math.abs(up));
-  const logV = Math.log2(Math.abs(v));
+  const logLower = goLog2(Math.abs(lo));
+  const logUpper = goLog2(Math.abs(up));
+  const logV = goLog2(Math.abs(v));
   if (v > 0) return (logV - logLower) / (logUpper - logLower);
   return 1 - (logV - logUpper) / (logLower - logUpper);
 }
