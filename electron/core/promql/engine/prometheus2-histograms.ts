@@ -4,7 +4,8 @@
 // is the float 0 there: abs(h) = 0, avg(h) = 0, count_over_time counts it, irate(h) = 0, topk picks it as 0.
 // Where 2.42 copies the whole sample (vector ⊕ scalar, unary minus, sort, label_*), H passes through unchanged:
 // `h * 2` answers h itself, with V = 0 * 2 — and V can become non-zero (`h + 1`, `h / 0`), which a float
-// function applied afterwards sees (abs(h + 1) = 1). So under prometheus2 a histogram step's V lives in `values`. This module holds those rules; Prometheus 3 semantics never come through here.
+// function applied afterwards sees (abs(h + 1) = 1). So under prometheus2 a histogram step's V lives in `values`.
+// This module holds those rules; Prometheus 3 semantics never come through here.
 import type { FloatHistogram } from '../../series/histogram';
 import { CounterResetHint } from '../../series/histogram';
 import { combineHistograms, compactHistogram, detectReset, scaleHistogram, toSchema } from '../histogram/ops';
