@@ -4,7 +4,7 @@
 import { s } from '../schema';
 import { call, event } from './define';
 import type { AppInfo, GrafanaServerStatus, QueryProgressEvent } from './types';
-import type { ConnectionReport, MergeStrategy, ProfileView, ProfilesState } from './profile-types';
+import type { ConnectionReport, DataExtent, MergeStrategy, ProfileView, ProfilesState } from './profile-types';
 import type { CompletionIndex, HistoryEntry, ParseCheck, QueryResultView } from './query-types';
 import { profileInputSchema, queryRequestSchema, strategySchema } from './schemas';
 import { rulesBacktestSchema, type RulesBacktestView } from './rules-types';
@@ -52,6 +52,8 @@ export const CALLS = {
   'profiles.testConnection': call(s.object({ id })).returns<ConnectionReport>(),
   /** Test the editor's unsaved profile (stored secrets of its id kept); nothing is stored. */
   'profiles.testDraft': call(s.object({ profile: profileInputSchema })).returns<ConnectionReport>(),
+  /** Where the profile's data ends (newest sample of any node, by a few small reads of `up`): a first panel's range. */
+  'profiles.dataExtent': call(s.object({ id })).returns<DataExtent>(),
 
   /** Parse with the engine's own parser: position and message of the first error. */
   'query.parse': call(s.object({ expr: s.string({ maxLength: 100_000 }) })).returns<ParseCheck>(),

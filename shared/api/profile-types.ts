@@ -175,3 +175,17 @@ export interface ConnectionReport {
   profileId?: string;
   nodes: NodeConnectionReport[];
 }
+
+/** Where one node's data ends: its newest sample (null: none found in the last five weeks, or it failed). */
+export interface NodeDataExtent {
+  name: string;
+  newestMs: number | null;
+  error?: string;
+}
+
+/** Where a profile's data ends (profiles.dataExtent): the newest sample of any node. */
+export interface DataExtent {
+  probedAtMs: number;
+  newestMs: number | null;
+  nodes: NodeDataExtent[];
+}

@@ -1,6 +1,7 @@
 // Assembles the ApiHandlers from the core services. Electron main and the bridge call this with their own host
 // services (secret store, profile storage), so both serve the same behaviour.
 import { RawReadCache } from '@core/cluster/fanout/raw-read-cache';
+import { probeDataExtent } from '@core/cluster/data-extent';
 import type { CompletionIndex } from '@shared/api/query-types';
 import { appInfo, type HostInfo } from './app-handlers';
 import { buildCompletionIndex } from './completion-index';
@@ -68,6 +69,7 @@ export function createApiHandlers(services: CoreServices): ApiHandlers {
     'profiles.exportYaml': async ({ id, includeSecrets }) => ({ yaml: await profiles.exportYaml(id, includeSecrets ?? false) }),
     'profiles.testConnection': ({ id }) => profiles.testConnection(id),
     'profiles.testDraft': ({ profile }) => profiles.testDraft(profile),
+    'profiles.dataExtent': async ({ id }) => probeDataExtent((await profiles.clusterFor(id)).nodes),
     ...query,
     'completion.index': async ({ profileId, refresh }) => {
       const cached = completion.get(profileId);

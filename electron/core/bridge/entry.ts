@@ -37,11 +37,15 @@ const profiles = await createProfileService(new JsonFileProfileStorage(join(data
   demo: !process.argv.includes('--no-demo'),
 });
 
+// Workspaces handed to the running page (POST /api/open), kept until the page takes them (app.takeOpenRequests).
+const openRequests: string[] = [];
 const bridge = await startBridge({
   port,
   rendererDir: process.env.RRX_RENDERER_DIR ?? join(here, '../renderer'),
   csp: CONTENT_SECURITY_POLICY,
-  makeHandlers: (emit) => createApiHandlers({ host: { mode: 'bridge' }, emit, dataDir, profiles }),
+  makeHandlers: (emit) => createApiHandlers({ host: { mode: 'bridge' }, emit, dataDir, profiles, openRequests: { take: () => openRequests.splice(0) } }),
+  // Only the newest is opened; a bounded queue keeps a misbehaving script from growing it without end.
+  onOpenRequest: (path) => void (openRequests.length < 100 && openRequests.push(path)),
 });
 
 if (process.argv.includes('--json')) process.stdout.write(JSON.stringify({ url: bridge.url, port: bridge.port, token: bridge.token }) + '\n');

@@ -19,6 +19,11 @@ export interface BridgeOptions {
   makeHandlers: (emit: EventStreams['emit']) => ApiHandlers;
   token?: string;
   maxBodyBytes?: number;
+  /**
+   * Browser mode's "open with": POST /api/open {"path"} (token required) queues a workspace for the page, as a
+   * second launch of the desktop app does; the page is told by the workspace.openRequested event.
+   */
+  onOpenRequest?: (path: string) => void;
 }
 
 export interface Bridge {
@@ -48,6 +53,28 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+async function answerOpenRequest(req: IncomingMessage, res: ServerResponse, deliver: (path: string) => void, notify: () => void): Promise<void> {
+  if (req.method !== 'POST') {
+    sendJson(res, 405, { ok: false, error: { kind: 'invalid-request', message: 'POST {"path": "/…/file.rrxw"} to /api/open.' } });
+    return;
+  }
+  let path: unknown;
+  try {
+    path = (JSON.parse(await readBody(req, 64 * 1024)) as { path?: unknown } | null)?.path;
+  } catch (e) {
+    sendJson(res, 400, { ok: false, error: { kind: 'invalid-request', message: `Unreadable request body: ${(e as Error).message}.` } });
+    return;
+  }
+  if (typeof path !== 'string' || !path.trim() || path.length > 4096) {
+    sendJson(res, 400, { ok: false, error: { kind: 'invalid-request', message: 'The body must be {"path": "<workspace file>"}.' } });
+    return;
+  }
+  // The page opens it (or says why not) through workspace.open, with its own checks: nothing is read here.
+  deliver(path);
+  notify();
+  sendJson(res, 200, { ok: true, value: null });
+}
+
 export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   const token = opts.token ?? randomBytes(24).toString('hex');
   const events = new EventStreams();
@@ -75,6 +102,10 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       }
       if (url.pathname === '/api/events' && req.method === 'GET') {
         events.attach(res);
+        return;
+      }
+      if (url.pathname === '/api/open' && opts.onOpenRequest) {
+        await answerOpenRequest(req, res, opts.onOpenRequest, () => events.emit('workspace.openRequested', { count: 1 }));
         return;
       }
       const m = /^\/api\/call\/([^/]+)$/.exec(url.pathname);

@@ -3,12 +3,15 @@
 import { legendItems } from '../graph/legend';
 import { snapshotLines } from '../graph/offscreen-lines';
 import { whenPainted } from '../graph/progressive-paint';
+import { timeSettings } from '../shell/time-settings.svelte';
+import { formatMoment } from '../time-format';
 import { session, type ShownResult } from '../workspace/session.svelte';
 import { blobToBase64 } from './download';
 import { pageColors, renderChartPng, type LineLayer, type RenderedPng } from './png-render';
 
+/** In the window's one time format (local or UTC, 12 or 24 h), as the axes and findings write it. */
 function fmtTime(ms: number): string {
-  return new Date(ms).toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return formatMoment(ms, timeSettings.format);
 }
 
 function fmtStep(ms: number): string {
@@ -40,7 +43,7 @@ export async function renderPanelPng(panelEl: Element, panelId: string): Promise
 }
 
 /** The worker-drawn lines over this chart canvas, placed as they are on screen; null when uPlot drew them itself. */
-async function lineLayer(chartCanvas: HTMLCanvasElement): Promise<LineLayer | null> {
+export async function lineLayer(chartCanvas: HTMLCanvasElement): Promise<LineLayer | null> {
   const el = chartCanvas.parentElement?.querySelector<HTMLCanvasElement>('canvas.u-lines');
   if (!el) return null;
   const image = await snapshotLines(el);

@@ -64,6 +64,19 @@ export function fitText(text: string, maxWidth: number, font: string, measure: M
   return text.slice(0, lo) + '…';
 }
 
+/** Title and the smaller lines under it, from the top of the image; `bottom` is where the next block starts. */
+export function layoutHeader(title: string, lines: readonly string[], textWidth: number, measure: Measure): { header: TextBox[]; bottom: number } {
+  const header: TextBox[] = [];
+  let y = PAD;
+  header.push({ text: fitText(title, textWidth, TITLE_FONT, measure), x: PAD, y, font: TITLE_FONT });
+  y += TITLE_LINE;
+  for (const line of lines) {
+    header.push({ text: fitText(line, textWidth, TEXT_FONT, measure), x: PAD, y, font: TEXT_FONT });
+    y += TEXT_LINE;
+  }
+  return { header, bottom: y + PAD / 2 };
+}
+
 /**
  * The image is exactly as wide as the chart (so the chart is copied 1:1 in CSS pixels, at `scale` device pixels
  * each); text that does not fit is shortened rather than widening the picture.
@@ -72,15 +85,8 @@ export function layoutPng(input: PngInput, measure: Measure): PngLayout {
   const scale = input.scale ?? PNG_SCALE;
   const width = Math.max(1, Math.round(input.chartWidth));
   const textWidth = Math.max(20, width - 2 * PAD);
-  const header: TextBox[] = [];
-  let y = PAD;
-  header.push({ text: fitText(input.title, textWidth, TITLE_FONT, measure), x: PAD, y, font: TITLE_FONT });
-  y += TITLE_LINE;
-  for (const line of input.lines) {
-    header.push({ text: fitText(line, textWidth, TEXT_FONT, measure), x: PAD, y, font: TEXT_FONT });
-    y += TEXT_LINE;
-  }
-  y += PAD / 2;
+  const { header, bottom } = layoutHeader(input.title, input.lines, textWidth, measure);
+  let y = bottom;
   const chart = { x: 0, y, width, height: Math.max(1, Math.round(input.chartHeight)) };
   y += chart.height + PAD / 2;
 

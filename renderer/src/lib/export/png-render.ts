@@ -1,6 +1,8 @@
-// Draws a panel's chart into a PNG: the uPlot canvas scaled into a larger canvas under a header band, with a legend
-// drawn as canvas text. All positions come from png-layout.ts; this file only paints. Browser-only (canvas).
-import { layoutPng, PNG_SCALE, SWATCH, type PngInput, type PngLayout } from './png-layout';
+// Draws a panel's chart (or the whole Compare nodes view) into a PNG: uPlot canvases scaled into a larger canvas
+// under a header band, with legend, captions and findings drawn as canvas text. All positions come from
+// png-layout.ts and compare-png-layout.ts; this file only paints. Browser-only (canvas).
+import { layoutComparePng, type ComparePngInput, type ComparePngLayout } from './compare-png-layout';
+import { layoutPng, PNG_SCALE, SWATCH, TEXT_FONT, type LegendBox, type PngInput, type PngLayout, type TextBox } from './png-layout';
 
 export interface PngColors {
   background: string;
@@ -34,8 +36,44 @@ export interface LineLayer {
 
 export async function renderChartPng(source: HTMLCanvasElement, input: Omit<PngInput, 'chartWidth' | 'chartHeight'>, colors: PngColors, lines?: LineLayer | null): Promise<RenderedPng> {
   // The canvas's CSS size is the chart as seen; its backing store may already be devicePixelRatio larger.
-  const cssW = source.clientWidth || source.width;
-  const cssH = source.clientHeight || source.height;
+  const { ctx, canvas, measure } = newCanvas();
+  const layout = layoutPng({ ...input, chartWidth: cssWidth(source), chartHeight: cssHeight(source), scale: input.scale ?? PNG_SCALE }, measure);
+  startImage(ctx, canvas, layout, colors);
+  drawHeader(ctx, layout.header, colors);
+  drawChart(ctx, source, layout.chart, lines);
+  drawLabels(ctx, layout.legend, colors);
+  return { blob: await encode(canvas), layout, width: canvas.width, height: canvas.height };
+}
+
+/** A chart to copy into a composed image: its uPlot canvas and, when the line worker drew them, its lines. */
+export interface ChartSource {
+  canvas: HTMLCanvasElement;
+  lines: LineLayer | null;
+}
+
+export interface RenderedComparePng {
+  blob: Blob;
+  layout: ComparePngLayout;
+  width: number;
+  height: number;
+}
+
+/** The Compare nodes view as one picture; `charts` are merged first, then one per tile, as in `input`. */
+export async function renderComparePng(charts: readonly ChartSource[], input: ComparePngInput, colors: PngColors): Promise<RenderedComparePng> {
+  const { ctx, canvas, measure } = newCanvas();
+  const layout = layoutComparePng(input, measure);
+  startImage(ctx, canvas, layout, colors);
+  drawHeader(ctx, layout.header, colors);
+  drawLabels(ctx, layout.captions, colors);
+  for (const [i, c] of charts.entries()) if (layout.charts[i]) drawChart(ctx, c.canvas, layout.charts[i], c.lines);
+  drawLabels(ctx, layout.findings, colors);
+  return { blob: await encode(canvas), layout, width: canvas.width, height: canvas.height };
+}
+
+const cssWidth = (c: HTMLCanvasElement) => c.clientWidth || c.width;
+const cssHeight = (c: HTMLCanvasElement) => c.clientHeight || c.height;
+
+function newCanvas(): { canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D; measure: (text: string, font: string) => number } {
   const canvas = document.createElement('canvas');
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('This browser cannot draw to a canvas.');
@@ -43,7 +81,10 @@ export async function renderChartPng(source: HTMLCanvasElement, input: Omit<PngI
     ctx.font = font;
     return ctx.measureText(text).width;
   };
-  const layout = layoutPng({ ...input, chartWidth: cssW, chartHeight: cssH, scale: input.scale ?? PNG_SCALE }, measure);
+  return { canvas, ctx, measure };
+}
+
+function startImage(ctx: CanvasRenderingContext2D, canvas: HTMLCanvasElement, layout: { scale: number; width: number; height: number }, colors: PngColors): void {
   const s = layout.scale;
   canvas.width = layout.width * s;
   canvas.height = layout.height * s;
@@ -51,20 +92,31 @@ export async function renderChartPng(source: HTMLCanvasElement, input: Omit<PngI
   ctx.fillStyle = colors.background;
   ctx.fillRect(0, 0, layout.width, layout.height);
   ctx.textBaseline = 'top';
-  for (const [i, t] of layout.header.entries()) {
+  ctx.imageSmoothingEnabled = true;
+  ctx.imageSmoothingQuality = 'high';
+}
+
+function drawHeader(ctx: CanvasRenderingContext2D, header: readonly TextBox[], colors: PngColors): void {
+  for (const [i, t] of header.entries()) {
     ctx.font = t.font;
     ctx.fillStyle = i === 0 ? colors.text : colors.muted;
     ctx.fillText(t.text, t.x, t.y);
   }
-  ctx.imageSmoothingEnabled = true;
-  ctx.imageSmoothingQuality = 'high';
-  ctx.drawImage(source, 0, 0, source.width, source.height, layout.chart.x, layout.chart.y, layout.chart.width, layout.chart.height);
+}
+
+/** A chart canvas scaled into its box, with the line worker's layer over it where it lies on screen. */
+function drawChart(ctx: CanvasRenderingContext2D, source: HTMLCanvasElement, box: { x: number; y: number; width: number; height: number }, lines?: LineLayer | null): void {
+  ctx.drawImage(source, 0, 0, source.width, source.height, box.x, box.y, box.width, box.height);
   if (lines) {
-    const k = layout.chart.width / cssW;
-    ctx.drawImage(lines.image, layout.chart.x + lines.left * k, layout.chart.y + lines.top * k, lines.width * k, lines.height * k);
+    const k = box.width / cssWidth(source);
+    ctx.drawImage(lines.image, box.x + lines.left * k, box.y + lines.top * k, lines.width * k, lines.height * k);
   }
-  ctx.font = '12px system-ui, sans-serif';
-  for (const it of layout.legend) {
+}
+
+/** Legend items, captions and findings: a colour swatch (when the item has one) and its text. */
+function drawLabels(ctx: CanvasRenderingContext2D, items: readonly LegendBox[], colors: PngColors): void {
+  ctx.font = TEXT_FONT;
+  for (const it of items) {
     let x = it.x;
     if (it.color) {
       ctx.fillStyle = it.color;
@@ -74,9 +126,12 @@ export async function renderChartPng(source: HTMLCanvasElement, input: Omit<PngI
     ctx.fillStyle = it.color ? colors.text : colors.muted;
     ctx.fillText(it.text, x, it.y);
   }
+}
+
+async function encode(canvas: HTMLCanvasElement): Promise<Blob> {
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
   if (!blob) throw new Error('The browser could not encode the image.');
-  return { blob, layout, width: canvas.width, height: canvas.height };
+  return blob;
 }
 
 export type CopyOutcome = { ok: true } | { ok: false; message: string };

@@ -49,6 +49,8 @@ class WorkspaceSession {
   steps = $state.raw<Record<string, number>>({});
   shown = $state.raw<Record<string, ShownResult>>({});
   recovery = $state<RecoveryState>({ phase: 'idle' });
+  /** A workspace the OS (or browser mode's POST /api/open) asked to open while there were unsaved changes. */
+  pendingOpen = $state<string | null>(null);
   /** A one-line outcome of the last file operation ("Saved …"), shown in the header. */
   notice = $state<string | null>(null);
   lastAutosaveMs = $state<number | null>(null);
@@ -235,10 +237,20 @@ class WorkspaceSession {
     }
     // One window shows one workspace: the newest request wins; the others are still in the recent list.
     const last = paths.at(-1);
-    if (last) {
-      const err = await this.open(last);
-      if (err) this.notice = err.message;
+    if (!last) return;
+    // As File → Open does: unsaved changes are not discarded without asking (OpenRequestPrompt asks).
+    if (this.dirty) {
+      this.pendingOpen = last;
+      return;
     }
+    await this.openRequested(last);
+  }
+
+  /** The OS-requested file the user agreed to open (discarding unsaved changes), or a clean workbench's. */
+  async openRequested(path: string): Promise<void> {
+    if (this.pendingOpen === path) this.pendingOpen = null;
+    const err = await this.open(path);
+    if (err) this.notice = err.message;
   }
 
   // ---- recovery ----
