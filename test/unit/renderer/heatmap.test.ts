@@ -209,3 +209,20 @@ describe('heatmap time axis', () => {
     expect(timeSplits(5, 5, 3)).toEqual({ splits: [], incr: 1 });
   });
 });
+
+describe('heatmap tiles of a comparison', () => {
+  it('share one axis (the union of their rows) and one colour range', async () => {
+    const { unionRows, sharedValueRange } = await import('../../../renderer/src/lib/heatmap/grid');
+    const a = buildHeatGrid(Float64Array.of(0), [h({ positiveSpans: Int32Array.of(0, 2), positiveBuckets: Float64Array.of(1, 2) })]);
+    const b = buildHeatGrid(Float64Array.of(0), [h({ positiveSpans: Int32Array.of(1, 2), positiveBuckets: Float64Array.of(8, 0.5) })]);
+    const rows = unionRows([a, null, b]);
+    expect(rows.map((r) => [r.lower, r.upper])).toEqual([[0.5, 1], [1, 2], [2, 4]]);
+    expect(sharedValueRange([a, null, b])).toEqual({ max: 8, minPositive: 0.5 });
+    // b alone would start its axis at its own innermost bound (1); against the union, (1, 2] sits where a has it.
+    const own = yAxis(b.rows, 'log');
+    const shared = yAxis(b.rows, 'log', rows);
+    expect([own.rowLo[0], shared.rowLo[0]]).toEqual([1, 2]);
+    expect([shared.min, shared.max]).toEqual([1, 4]);
+    expect(Array.from(yAxis(a.rows, 'log', rows).rowLo)).toEqual([1, 2]);
+  });
+});

@@ -194,3 +194,22 @@ export function histogramSeriesIndexes(series: readonly { histograms?: ReadonlyA
   });
   return out;
 }
+
+/** Every distinct row of several grids, by bound: the reference rows that put tiles of a comparison on one axis. */
+export function unionRows(grids: readonly (HeatGrid | null)[]): HeatRow[] {
+  const seen = new Map<string, HeatRow>();
+  for (const g of grids) for (const r of g?.rows ?? []) seen.set(`${r.lower}/${r.upper}`, r);
+  return [...seen.values()].sort((a, b) => a.lower - b.lower || a.upper - b.upper);
+}
+
+/** The value range over several grids (one colour scale for all tiles, so equal colours mean equal values). */
+export function sharedValueRange(grids: readonly (HeatGrid | null)[]): { max: number; minPositive: number } {
+  let max = 0;
+  let minPositive = Infinity;
+  for (const g of grids) {
+    if (!g) continue;
+    max = Math.max(max, g.max);
+    minPositive = Math.min(minPositive, g.minPositive);
+  }
+  return { max, minPositive };
+}
