@@ -103,8 +103,8 @@ export function generateHistogramSeries(replica: DemoReplica, fromMs: number, to
     const pops = populations(h);
     const labels = demoHistogramLabels(handler);
     const resets = h === 0 && Number.isFinite(resetAt);
-    // After the restart the app counts from zero: a minute of requests before the first scrape after it.
-    const base = resets ? bucketsAt(pops, resetAt - 60_000) : null;
+    // After the restart (at resetAt) the app counts from zero: only the requests since then.
+    const base = resets ? bucketsAt(pops, resetAt) : null;
     const histograms: FloatHistogram[] = [];
     for (const t of times) {
       const { buckets, sum } = bucketsAt(pops, t);

@@ -63,8 +63,8 @@ export class HeatGridBuilder {
       const h = this.histograms[this.i];
       if (h) this.addSample(this.i, h);
       this.i++;
-      // Checking the clock every 16 samples keeps its cost out of the loop.
-      if ((this.i & 15) === 0 && this.now() >= deadline) return this.i >= n;
+      // A sample holds ~100 buckets: the clock's cost is small beside it, and a slice never overruns by more than one.
+      if (this.now() >= deadline) return this.i >= n;
     }
     return true;
   }
