@@ -1,9 +1,11 @@
 // The embedded demo: two in-process remote_read servers on loopback, demo-a and demo-b, serving the generated
-// replica data (last 6 h up to "now"). With a fixed nowMs the data is frozen (tests); without, it follows the clock.
+// replica data (last 6 h up to "now"): node_exporter-like floats and a native histogram. With a fixed nowMs the
+// data is frozen (tests); without, it follows the clock.
 import { startRemoteReadServer, type RemoteReadServer } from '@core/remote-read-server/server';
 import type { RawSeries } from '@core/series/types';
 import { DEMO_HISTORY_MS, DEMO_SCRAPE_INTERVAL_MS, demoAnomalies, type DemoAnomalies } from './anomalies';
 import { generateReplicaSeries, type DemoReplica } from './node-exporter-data';
+import { generateHistogramSeries } from './histogram-demo-data';
 
 export interface DemoNode {
   name: 'demo-a' | 'demo-b';
@@ -33,7 +35,8 @@ function replicaSource(replica: DemoReplica, anchorMs: number, live: boolean, an
     const to = live ? Math.max(anchorMs, Date.now()) : anchorMs;
     const bucket = Math.floor(to / DEMO_SCRAPE_INTERVAL_MS);
     if (bucket !== cachedTo) {
-      cached = generateReplicaSeries(replica, anchorMs - DEMO_HISTORY_MS, to, anomalies);
+      const from = anchorMs - DEMO_HISTORY_MS;
+      cached = [...generateReplicaSeries(replica, from, to, anomalies), ...generateHistogramSeries(replica, from, to, anomalies)];
       cachedTo = bucket;
     }
     return cached;

@@ -124,6 +124,14 @@ export function scrapeTimes(replica: DemoReplica, fromMs: number, toMs: number):
   return Float64Array.from(out);
 }
 
+/** The scrapes a replica made in [fromMs, toMs]: none inside its planted gap. */
+export function replicaScrapeTimes(replica: DemoReplica, fromMs: number, toMs: number, anomalies: DemoAnomalies): Float64Array {
+  const times = scrapeTimes(replica, fromMs, toMs);
+  if (replica !== anomalies.gap.replica) return times;
+  const { startMs, endMs } = anomalies.gap;
+  return times.filter((t) => t < startMs || t >= endMs);
+}
+
 /** Every demo series of one replica over [fromMs, toMs], with B's planted gap and counter reset applied. */
 export function generateReplicaSeries(
   replica: DemoReplica,
@@ -131,11 +139,7 @@ export function generateReplicaSeries(
   toMs: number,
   anomalies: DemoAnomalies = demoAnomalies(toMs),
 ): RawSeries[] {
-  let times = scrapeTimes(replica, fromMs, toMs);
-  if (replica === anomalies.gap.replica) {
-    const { startMs, endMs } = anomalies.gap;
-    times = times.filter((t) => t < startMs || t >= endMs);
-  }
+  const times = replicaScrapeTimes(replica, fromMs, toMs, anomalies);
   const resetKey = labelsKey(anomalies.counterReset.labels);
   return DEFS.map((d) => {
     const values = new Float64Array(times.length);
