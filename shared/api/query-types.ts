@@ -26,6 +26,8 @@ export interface QueryRequest {
   lookbackDeltaMs?: number;
   /** How to answer (issue 16): local, pushdown, delegate or auto (default). */
   mode?: QueryMode;
+  /** delegate (and auto's delegate): the engine's name or URL; default the profile's first engine. */
+  delegateTo?: string;
 }
 
 export type QueryMode = 'local' | 'pushdown' | 'delegate' | 'auto';

@@ -99,6 +99,7 @@ export function createQueryHandlers(deps: QueryHandlerDeps) {
         const asked = request.strategy ? { ...spec, strategy: request.strategy } : spec;
         const answer = await answerQuery(asked, input, {
           mode,
+          ...(request.delegateTo ? { delegateTo: request.delegateTo } : {}),
           perNode,
           findings: request.findings ?? false,
           nodeLookback: comparisonLookback(request),

@@ -78,6 +78,14 @@ describe('engines in the Compare view (query.run with findings)', () => {
     expect(view.answerComparison!.columns.at(-1)).toMatchObject({ name: 'gone', ok: false });
   }, 60_000);
 
+  it('a panel\'s delegate choice goes with the request: the named engine answers, an unknown one is named', async () => {
+    const handlers = createQueryHandlers({ emit: () => undefined, clusterFor: async () => spec() });
+    const request = { profileId: 'p', expr: 'count(up)', kind: 'range' as const, startMs: startS * 1000, endMs: endS * 1000, stepMs: 1000, mode: 'delegate' as const };
+    const view = await handlers['query.run']({ request: { ...request, queryId: 'd1', delegateTo: 'seed-9090' } });
+    expect(view.answer).toMatchObject({ mode: 'delegate', engine: 'seed-9090' });
+    await expect(handlers['query.run']({ request: { ...request, queryId: 'd2', delegateTo: 'nope' } })).rejects.toThrow('the delegate "nope" is none of the cluster\'s query APIs (seed-9090)');
+  }, 60_000);
+
   it('without findings (the Graph view) no engine is asked', async () => {
     const handlers = createQueryHandlers({ emit: () => undefined, clusterFor: async () => spec() });
     const view = await handlers['query.run']({ request: { queryId: 'c3', profileId: 'p', expr: EXPR, kind: 'range', startMs: startS * 1000, endMs: endS * 1000, stepMs: 1000, mode: 'local' } });
