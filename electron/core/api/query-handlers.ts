@@ -89,7 +89,8 @@ export function createQueryHandlers(deps: QueryHandlerDeps) {
       const perNode = request.perNode ?? request.kind === 'range';
       // The Compare view asks every engine the same query, alongside the reads (the answers are kept for re-merges).
       let engines: Promise<EngineAnswer[]> | undefined;
-      if (request.findings && request.kind === 'range' && hasEngineColumns(spec)) {
+      // (A delegated answer has no raw data to compare with; an exact pushdown has none either and drops them.)
+      if (request.findings && request.kind === 'range' && mode !== 'delegate' && hasEngineColumns(spec)) {
         engines = queryEngines(spec, input, signal);
         engines.catch(() => undefined); // awaited below; a read failure must not leave it unhandled
         session.engines = engines;
