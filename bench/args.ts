@@ -1,8 +1,8 @@
 // `npm run bench` flags: which sizes, how many runs, which sections. --quick is the small development run.
 import { parseArgs } from 'node:util';
 
-export type Section = 'cluster' | 'micro' | 'renderer' | 'serve-api';
-export const SECTIONS: readonly Section[] = ['cluster', 'micro', 'renderer', 'serve-api'];
+export type Section = 'cluster' | 'pushdown' | 'micro' | 'renderer' | 'serve-api';
+export const SECTIONS: readonly Section[] = ['cluster', 'pushdown', 'micro', 'renderer', 'serve-api'];
 
 export interface BenchArgs {
   quick: boolean;
@@ -17,7 +17,7 @@ export interface BenchArgs {
 }
 
 export const USAGE = `npm run bench -- [--quick] [--sizes 2000,10000] [--hours 6] [--runs 5] [--no-cold]
-                   [--only cluster,micro,renderer,serve-api] [--no-save]
+                   [--only cluster,pushdown,micro,renderer,serve-api] [--no-save]
 
   --quick      small run for development: 200 series × 1 h, 3 runs
   --sizes      series counts of the bench data, one cluster each (default 2000,10000)

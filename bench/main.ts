@@ -14,6 +14,7 @@ import { runMergeBench } from './micro/merge-bench';
 import { CORPUS, CORPUS_STEP_MS, PUSHDOWN_CORPUS } from './queries/corpus';
 import { runCorpus } from './queries/run-corpus';
 import { benchSpec, corpusRange } from './queries/runners';
+import { verifyAgainst9090 } from './queries/answer-check';
 import { runAppBench } from './renderer/app-bench';
 import { runDrawBench } from './renderer/run-draw-bench';
 import { GOALS } from './report/goals';
@@ -49,10 +50,14 @@ async function clusterSection(size: number, args: BenchArgs, run: BenchRun): Pro
     run.cluster.push(out);
     if (args.sections.includes('cluster')) {
       out.rows = await runCorpus(cluster, corpusRange(data.window.startMs, data.window.endMs), { runs: args.runs, cold, log });
-      log('  pushdown corpus (exact under the pushdown rules):');
-      out.pushdownRows = await runCorpus(cluster, corpusRange(data.window.startMs, data.window.endMs), { runs: args.runs, cold: false, log, queries: PUSHDOWN_CORPUS });
       out.heldMemory = await measureHeldMemory(cluster.a.readUrl, data.window);
       log(`  held memory: ${out.heldMemory.heldBytesPerSample.toFixed(1)} bytes/sample over ${out.heldMemory.samples} samples`);
+    }
+    if (args.sections.includes('pushdown')) {
+      // First-time pushdown and delegate answers (no raw-read cache), each checked against the 9090's own answer.
+      log('  pushdown corpus (exact under the pushdown rules), with delegate to the 9090:');
+      const range = corpusRange(data.window.startMs, data.window.endMs);
+      out.pushdownRows = await runCorpus(cluster, range, { runs: args.runs, cold: false, log, queries: PUSHDOWN_CORPUS, methods: ['rrxWarm', 'rrxPushdown', 'rrxDelegate', 'seed9090'], verify: verifyAgainst9090(cluster.seed.baseUrl, range) });
     }
     if (args.sections.includes('serve-api')) out.serveApi = await serveApiSection(cluster, data, args);
   } finally {
@@ -71,7 +76,7 @@ async function main(): Promise<void> {
   const run: BenchRun = { startedAt: new Date().toISOString(), args, machine: describeMachine(), goals: GOALS, cluster: [], errors: [] };
   log(`rrx bench: sizes ${args.sizes.join(', ')} series × ${args.hours} h, ${args.runs} runs, sections ${args.sections.join(', ')}`);
 
-  if (args.sections.includes('cluster') || args.sections.includes('serve-api')) {
+  if (args.sections.includes('cluster') || args.sections.includes('pushdown') || args.sections.includes('serve-api')) {
     for (const size of args.sizes) {
       try {
         await clusterSection(size, args, run);

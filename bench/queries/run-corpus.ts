@@ -4,7 +4,8 @@ import type { BenchCluster } from '../cluster/bench-cluster';
 import { median, ratio } from '../report/stats';
 import { CORPUS, type CorpusQuery } from './corpus';
 import { formatProfile, medianProfile, type QueryProfile } from './profile';
-import { coldRunner, httpRunner, pushdownRunner, warmRunner, type Method, type RangeArgs, type Runner } from './runners';
+import type { EvaluatedResult } from '@shared/api/query-types';
+import { coldRunner, delegateRunner, httpRunner, pushdownRunner, warmRunner, type Method, type RangeArgs, type Runner, type Timed } from './runners';
 
 export interface MethodResult {
   medianMs?: number;
@@ -15,7 +16,12 @@ export interface MethodResult {
   merged?: 'pushdown' | 'local';
   /** rrx warm: median time per stage (nodes, decode, merge, eval, encode). */
   profile?: QueryProfile;
+  /** With a verifier: 'equal' when every timed answer equalled the reference, else why not (or why unchecked). */
+  check?: string;
 }
+
+/** Checks one answer against a reference: undefined when equal, else a sentence ('not checked: …' when it may differ). */
+export type Verifier = (q: CorpusQuery, method: Method, answer: Timed & { result: EvaluatedResult }) => Promise<string | undefined>;
 
 export interface CorpusRow {
   query: CorpusQuery;
@@ -38,6 +44,10 @@ export interface CorpusOptions {
   log: (s: string) => void;
   /** Default CORPUS. */
   queries?: readonly CorpusQuery[];
+  /** Only these methods (default: warm, pushdown, 9090, local, and cold when asked). */
+  methods?: readonly Method[];
+  /** Checks the answers of the methods that return one (pushdown, delegate). */
+  verify?: Verifier;
 }
 
 export async function runCorpus(cluster: BenchCluster, range: RangeArgs, opts: CorpusOptions): Promise<CorpusRow[]> {
@@ -48,6 +58,8 @@ export async function runCorpus(cluster: BenchCluster, range: RangeArgs, opts: C
     ['local', httpRunner(cluster.a.baseUrl, 'prometheus local')],
   ];
   if (opts.cold) runners.unshift(['rrxCold', coldRunner(cluster)]);
+  if (opts.methods?.includes('rrxDelegate')) runners.splice(2, 0, ['rrxDelegate', delegateRunner(cluster)]);
+  if (opts.methods) for (let i = runners.length - 1; i >= 0; i--) if (!opts.methods.includes(runners[i][0])) runners.splice(i, 1);
   const rows: CorpusRow[] = [];
   for (const q of opts.queries ?? CORPUS) {
     const methods: Partial<Record<Method, MethodResult>> = {};
@@ -64,12 +76,17 @@ export async function runCorpus(cluster: BenchCluster, range: RangeArgs, opts: C
           r.series = t.series;
           r.points = t.points;
           if (t.merged) r.merged = t.merged;
+          if (opts.verify && t.result && r.check === undefined) {
+            const problem = await opts.verify(q, m, { ...t, result: t.result });
+            if (problem) r.check = problem;
+          }
         } catch (e) {
           r.error = (e as Error).message.slice(0, 300);
         }
       }
     }
     for (const r of Object.values(methods)) if (r.runsMs.length) r.medianMs = median(r.runsMs);
+    if (opts.verify) for (const [m] of runners) if (methods[m]!.check === undefined && !methods[m]!.error && (m === 'rrxPushdown' || m === 'rrxDelegate')) methods[m]!.check = 'equal';
     for (const [m, list] of Object.entries(profiles)) methods[m as Method]!.profile = medianProfile(list);
     const row: CorpusRow = {
       query: q,
@@ -85,7 +102,9 @@ export async function runCorpus(cluster: BenchCluster, range: RangeArgs, opts: C
     if (new Set(shapes.map(([, r]) => r.series)).size > 1) row.shapeMismatch = shapes.map(([m, r]) => `${m}: ${r.series} series / ${r.points} points`).join(', ');
     rows.push(row);
     const fmt = (m: Method): string => (methods[m]?.medianMs !== undefined ? `${methods[m]!.medianMs!.toFixed(0)} ms` : (methods[m]?.error ? 'error' : '—'));
-    opts.log(`  ${q.id.padEnd(12)} cold ${fmt('rrxCold')}, warm ${fmt('rrxWarm')}, pushdown ${fmt('rrxPushdown')} (${methods.rrxPushdown?.merged ?? '—'}), 9090 ${fmt('seed9090')}, local ${fmt('local')}${row.shapeMismatch ? `  [shapes differ: ${row.shapeMismatch}]` : ''}`);
+    opts.log(`  ${q.id.padEnd(12)} cold ${fmt('rrxCold')}, warm ${fmt('rrxWarm')}, pushdown ${fmt('rrxPushdown')} (${methods.rrxPushdown?.merged ?? '—'}), delegate ${fmt('rrxDelegate')}, 9090 ${fmt('seed9090')}, local ${fmt('local')}${row.shapeMismatch ? `  [shapes differ: ${row.shapeMismatch}]` : ''}`);
+    for (const m of ['rrxPushdown', 'rrxDelegate'] as const) if (methods[m]?.check) opts.log(`  ${''.padEnd(12)} ${m} vs the 9090: ${methods[m]!.check}`);
+    for (const [m, r] of Object.entries(methods)) if (r.error) opts.log(`  ${''.padEnd(12)} ${m} failed: ${r.error}`);
     const prof = methods.rrxWarm?.profile;
     if (prof) opts.log(`  ${''.padEnd(12)} warm profile: ${formatProfile(prof)}`);
   }

@@ -5,11 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { evaluateSnapshot, readForQuery } from '@core/query/run-cluster-query';
 import { answerQuery } from '@core/query/answer-modes';
 import type { ClusterSpec } from '@core/query/cluster-spec';
+import type { EvaluatedResult } from '@shared/api/query-types';
 import type { BenchCluster } from '../cluster/bench-cluster';
 import { CORPUS_STEP_MS, type CorpusQuery } from './corpus';
 import { profileOf, type QueryProfile } from './profile';
 
-export type Method = 'rrxCold' | 'rrxWarm' | 'rrxPushdown' | 'seed9090' | 'local';
+export type Method = 'rrxCold' | 'rrxWarm' | 'rrxPushdown' | 'rrxDelegate' | 'seed9090' | 'local';
 
 export interface RangeArgs {
   startMs: number;
@@ -26,6 +27,8 @@ export interface Timed {
   merged?: 'pushdown' | 'local';
   /** rrx warm: where the time went, stage by stage. */
   profile?: QueryProfile;
+  /** rrx pushdown and delegate: the merged answer, for checking against the 9090's (outside the timing). */
+  result?: EvaluatedResult;
 }
 
 export type Runner = (q: CorpusQuery, r: RangeArgs) => Promise<Timed>;
@@ -117,9 +120,23 @@ export function pushdownRunner(cluster: BenchCluster): Runner {
   return async (q, r) => {
     const input = { expr: q.expr, frame: { startMs: r.startMs, endMs: r.endMs, stepMs: r.stepMs } };
     const t0 = performance.now();
+    // No raw-read cache is passed: every run is a first-time query (and Prometheus caches no query results).
     const res = await answerQuery(spec, input, { mode: 'pushdown' });
     const ms = performance.now() - t0;
-    return { ms, series: res.merged.series.length, points: res.merged.series.reduce((n, s) => n + s.timestamps.length, 0), merged: res.mode === 'pushdown' ? 'pushdown' : 'local' };
+    return { ms, series: res.merged.series.length, points: res.merged.series.reduce((n, s) => n + s.timestamps.length, 0), merged: res.mode === 'pushdown' ? 'pushdown' : 'local', result: res.merged };
+  };
+}
+
+/** --mode delegate in this process: the whole query to the seed's 9090 (an engine-only node of the cluster). */
+export function delegateRunner(cluster: BenchCluster): Runner {
+  const spec: ClusterSpec = { ...benchSpec(cluster), engines: [{ name: 'seed-9090', queryApi: { url: cluster.seed.baseUrl } }] };
+  return async (q, r) => {
+    const input = { expr: q.expr, frame: { startMs: r.startMs, endMs: r.endMs, stepMs: r.stepMs } };
+    const t0 = performance.now();
+    const res = await answerQuery(spec, input, { mode: 'delegate' });
+    const ms = performance.now() - t0;
+    if (res.mode !== 'delegate') throw new Error(`asked delegate, answered ${res.mode}`);
+    return { ms, series: res.merged.series.length, points: res.merged.series.reduce((n, s) => n + s.timestamps.length, 0), result: res.merged };
   };
 }
 

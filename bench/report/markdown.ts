@@ -54,14 +54,16 @@ function clusterSection(run: BenchRun): string[] {
     }
     if (c.pushdownRows?.length) {
       out.push(
-        'Pushdown on queries the pushdown rules call exact (docs/pushdown.md): the merged view is the max/min of the collectors\' own answers.',
+        'Pushdown on queries the pushdown rules call exact (docs/pushdown.md): the merged view is the max/min of the collectors\' own answers. ' +
+          'First-time queries (no raw-read cache); delegate = the whole query to the 9090 through rrx. "= 9090": every timed answer equalled the 9090\'s, value by value.',
         '',
-        '| query | series | rrx warm (local) ms | rrx pushdown ms (merged) | 9090 ms | pushdown ÷ warm | pushdown ÷ 9090 |',
-        '|---|--:|--:|--:|--:|--:|--:|',
+        '| query | series | rrx warm (local) ms | rrx pushdown ms (merged) | rrx delegate ms | 9090 ms | pushdown ÷ warm | pushdown ÷ 9090 | pushdown = 9090 | delegate = 9090 |',
+        '|---|--:|--:|--:|--:|--:|--:|--:|---|---|',
       );
       for (const r of c.pushdownRows) {
         const m = r.methods;
-        out.push(`| \`${r.query.expr}\` | ${m.rrxPushdown?.series ?? '—'}${r.shapeMismatch ? ' ⚠' : ''} | ${ms(m.rrxWarm?.medianMs)} | ${ms(m.rrxPushdown?.medianMs)} (${m.rrxPushdown?.merged ?? m.rrxPushdown?.error ?? '—'}) | ${ms(m.seed9090?.medianMs)} | ${x(r.pushdownVsWarm)} | ${x(r.pushdownVs9090)} |`);
+        const check = (c: string | undefined): string => (c === undefined ? '—' : c === 'equal' ? 'yes' : c.replace(/\|/g, '/'));
+        out.push(`| \`${r.query.expr}\` | ${m.rrxPushdown?.series ?? '—'}${r.shapeMismatch ? ' ⚠' : ''} | ${ms(m.rrxWarm?.medianMs)} | ${ms(m.rrxPushdown?.medianMs)} (${m.rrxPushdown?.merged ?? m.rrxPushdown?.error ?? '—'}) | ${ms(m.rrxDelegate?.medianMs)} | ${ms(m.seed9090?.medianMs)} | ${x(r.pushdownVsWarm)} | ${x(r.pushdownVs9090)} | ${check(m.rrxPushdown?.check)} | ${check(m.rrxDelegate?.check)} |`);
       }
       out.push('');
     }

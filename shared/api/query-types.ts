@@ -26,6 +26,8 @@ export interface QueryRequest {
   lookbackDeltaMs?: number;
   /** How to answer (issue 16): local, pushdown, delegate or auto (default). */
   mode?: QueryMode;
+  /** delegate (and auto's delegate): the engine's name or URL; default the profile's first engine. */
+  delegateTo?: string;
 }
 
 export type QueryMode = 'local' | 'pushdown' | 'delegate' | 'auto';
@@ -166,6 +168,29 @@ export interface QueryResultView {
   stats: { nodes: NodeReadStats[]; mergeMs: number; evalMs: number; totalMs: number };
   /** How the answer was made (absent in results saved before issue 16: they are local). */
   answer?: AnswerInfo;
+  /** Compare view: each engine's answer to the same query and range, one more column beside the nodes. */
+  engines?: EngineColumnView[];
+  /** Compare view: every answer compared with rrx merged, as `rrx compare`'s "answers" (columns and findings). */
+  answerComparison?: { columns: AnswerColumnView[]; findings: Finding[] };
+}
+
+/** An engine's answer as a Compare-view column. */
+export interface EngineColumnView {
+  name: string;
+  /** 'engine': an engine-only node (Thanos Query, Mimir, the seed's 9090); 'node-engine': a node's own query API. */
+  kind: 'engine' | 'node-engine';
+  host: string;
+  result: EvaluatedResult | null;
+  error?: string;
+}
+
+/** One column of the answer comparison: rrx merged (the reference), rrx per node, or an engine. */
+export interface AnswerColumnView {
+  name: string;
+  kind: 'merged' | 'node' | 'engine';
+  ok: boolean;
+  error?: string;
+  series: number;
 }
 
 export interface ParseCheck {

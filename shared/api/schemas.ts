@@ -100,6 +100,7 @@ export const queryRequestSchema = s.object({
   partialPolicy: s.optional(s.enum(['partial', 'strict'] as const)),
   lookbackDeltaMs: s.optional(s.number({ min: 1 })),
   mode: s.optional(s.enum(['local', 'pushdown', 'delegate', 'auto'] as const)),
+  delegateTo: s.optional(s.string({ minLength: 1, maxLength: 4096 })),
 });
 
 // Compile-time proof that each schema describes exactly its contract type.

@@ -3,7 +3,7 @@
 import { s, type Infer } from '../schema';
 import type { ApiError } from './define';
 import type { MergeStrategy } from './profile-types';
-import type { QueryKind, QueryResultView } from './query-types';
+import type { QueryKind, QueryMode, QueryResultView } from './query-types';
 import { strategySchema } from './schemas';
 
 export const WORKSPACE_FORMAT = 'rrx-workspace';
@@ -45,6 +45,14 @@ export interface WorkspacePanel {
   strategy: MergeStrategy;
   view: PanelView;
   comparison: PanelComparison;
+  /** How the panel answers (issue 16); absent in older files, which mean auto. */
+  answer?: PanelAnswer;
+}
+
+export interface PanelAnswer {
+  mode: QueryMode;
+  /** The delegate engine's name; absent = the profile's first engine. */
+  delegateTo?: string;
 }
 
 /** Which cluster the workspace was read from: names and secret-free URLs only (never credentials or headers). */
@@ -107,6 +115,7 @@ export const panelSchema = s.object({
     hiddenSeries: s.optional(s.array(str(10_000), { maxItems: 10_000 })),
   }),
   comparison: s.object({ perNode: s.boolean(), findings: s.boolean(), nodes: s.optional(s.array(str(200), { maxItems: 64 })) }),
+  answer: s.optional(s.object({ mode: s.enum(['local', 'pushdown', 'delegate', 'auto'] as const), delegateTo: s.optional(s.string({ minLength: 1, maxLength: 4096 })) })),
 });
 
 export const workspaceProfileSchema = s.object({

@@ -9,6 +9,8 @@ import { instantFrame, rangeFrame, type TimeFrame } from '@core/query/time-frame
 import { toResultView } from '@core/query/result-view';
 import { answerQuery, hasQueryApis } from '@core/query/answer-modes';
 import { engineResultView } from '@core/query/engine-result-view';
+import { hasEngineColumns, queryEngines, type EngineAnswer } from '@core/query/answer-comparison';
+import { engineColumns } from '@core/query/engine-columns';
 import type { ClusterSpec } from '@core/query/cluster-spec';
 import type { ParseCheck, QueryRequest, QueryResultView } from '@shared/api/query-types';
 import { ApiCallError } from './api-error';
@@ -53,6 +55,13 @@ export function createQueryHandlers(deps: QueryHandlerDeps) {
     return toResultView({ queryId: request.queryId, expr: request.expr, kind: request.kind, spec, input, snapshot: snapshot!, result, totalMs });
   }
 
+  /** The Compare view's engine columns, compared with rrx under the shown strategy (no-op without engines). */
+  async function withEngines(session: QuerySession, v: QueryResultView, signal?: AbortSignal): Promise<QueryResultView> {
+    if (!session.engines || !session.ast || !session.snapshot) return v;
+    const cols = await engineColumns({ spec: session.spec, ast: session.ast, input: session.input, snapshot: session.snapshot, strategy: v.strategy, engines: await session.engines, signal, timeoutMs: session.spec.queryTimeoutMs });
+    return { ...v, ...cols };
+  }
+
   return {
     'query.parse': async ({ expr }: { expr: string }) => checkParse(expr),
 
@@ -78,11 +87,20 @@ export function createQueryHandlers(deps: QueryHandlerDeps) {
       };
       const mode = request.mode ?? 'auto';
       const perNode = request.perNode ?? request.kind === 'range';
+      // The Compare view asks every engine the same query, alongside the reads (the answers are kept for re-merges).
+      let engines: Promise<EngineAnswer[]> | undefined;
+      // (A delegated answer has no raw data to compare with; an exact pushdown has none either and drops them.)
+      if (request.findings && request.kind === 'range' && mode !== 'delegate' && hasEngineColumns(spec)) {
+        engines = queryEngines(spec, input, signal);
+        engines.catch(() => undefined); // awaited below; a read failure must not leave it unhandled
+        session.engines = engines;
+      }
       // auto without any query API can only be local; an explicit pushdown/delegate goes through (and says what is missing).
       if (mode !== 'local' && (mode !== 'auto' || hasQueryApis(spec))) {
         const asked = request.strategy ? { ...spec, strategy: request.strategy } : spec;
         const answer = await answerQuery(asked, input, {
           mode,
+          ...(request.delegateTo ? { delegateTo: request.delegateTo } : {}),
           perNode,
           findings: request.findings ?? false,
           nodeLookback: comparisonLookback(request),
@@ -97,7 +115,7 @@ export function createQueryHandlers(deps: QueryHandlerDeps) {
         session.snapshot = answer.snapshot;
         // A pushdown fallback keeps the nodes' own answers as the per-node views.
         const local = answer.perNode && answer.perNode !== answer.local.perNode ? { ...answer.local, perNode: answer.perNode } : answer.local;
-        return { ...view(session, local, totalMs), answer: { requested: answer.requested, mode: answer.mode, note: answer.note } };
+        return withEngines(session, { ...view(session, local, totalMs), answer: { requested: answer.requested, mode: answer.mode, note: answer.note } }, signal);
       }
       const { ast, snapshot } = await readForQuery(spec, input, { signal, cache, onProgress });
       session.ast = ast;
@@ -112,7 +130,7 @@ export function createQueryHandlers(deps: QueryHandlerDeps) {
         timeoutMs: spec.queryTimeoutMs,
       });
       const note = mode === 'local' ? 'local: remote_read from every node, evaluated by rrx' : 'auto chose local: no node has a query API';
-      return { ...view(session, res, performance.now() - started), answer: { requested: mode, mode: 'local', note } };
+      return withEngines(session, { ...view(session, res, performance.now() - started), answer: { requested: mode, mode: 'local', note } }, signal);
     },
 
     'query.cancel': async ({ queryId }: { queryId: string }): Promise<void> => {
@@ -133,7 +151,7 @@ export function createQueryHandlers(deps: QueryHandlerDeps) {
         nodeLookback: comparisonLookback(session.request),
         timeoutMs: session.spec.queryTimeoutMs,
       });
-      return view(session, res, performance.now() - started);
+      return withEngines(session, view(session, res, performance.now() - started));
     },
   };
 }

@@ -1,5 +1,6 @@
 // The app's recent queries: what each read (its raw snapshot), so a strategy switch re-merges and re-evaluates
 // without a network call, and the AbortController that cancels it. Bounded: the oldest finished sessions go first.
+import type { EngineAnswer } from '@core/query/answer-comparison';
 import type { Expr } from '@core/promql/parser/ast';
 import type { ClusterSpec } from '@core/query/cluster-spec';
 import type { RawSnapshot } from '@core/query/raw-snapshot';
@@ -13,6 +14,8 @@ export interface QuerySession {
   controller: AbortController;
   ast?: Expr;
   snapshot?: RawSnapshot;
+  /** Compare view: the engines' answers to this query, kept so a re-merge compares without asking them again. */
+  engines?: Promise<EngineAnswer[]>;
 }
 
 export class QuerySessions {

@@ -49,6 +49,92 @@ describe('profile form: query APIs, groups, engines', () => {
   });
 });
 
+describe('profile form: an engine\'s and a node query API\'s connection settings', () => {
+  it('an engine takes auth, TLS, proxy and headers like a node; its secrets go out as one-way patches', () => {
+    const form = newProfileForm();
+    form.nodes[0].url = 'http://a:9090/api/v1/read';
+    form.nodes[1].url = 'http://b:9090/api/v1/read';
+    const engine = newEngineForm();
+    engine.name = 'thanos';
+    engine.url = 'https://thanos:10902';
+    const t = engine.transport;
+    t.basicAuth = true;
+    t.basicAuthUsername = 'reader';
+    t.basicAuthPassword = { isSet: false, mode: 'set', value: 'pw-1' };
+    t.tlsCaFile = '/etc/ca.pem';
+    t.tlsCertFile = '/etc/client.pem';
+    t.tlsKeyFile = '/etc/client.key';
+    t.tlsServerName = 'thanos.internal';
+    t.tlsInsecureSkipVerify = true;
+    t.proxyUrl = 'http://proxy:3128';
+    t.headers = [{ name: 'X-Team', value: 'obs' }];
+    t.headerValues = { isSet: false, mode: 'set', value: '' };
+    engine.tenant = 'team-a';
+    form.engines.push(engine);
+    const { input, errors } = toProfileInput(form);
+    expect(errors).toEqual({});
+    expect(profileInputSchema.check(input, '')).toEqual([]);
+    expect(input.engines?.[0].queryApi).toEqual({
+      url: 'https://thanos:10902',
+      headerNames: ['X-Team'],
+      basicAuth: { username: 'reader', passwordFile: undefined },
+      tlsConfig: { ca: undefined, caFile: '/etc/ca.pem', cert: undefined, certFile: '/etc/client.pem', keyFile: '/etc/client.key', serverName: 'thanos.internal', insecureSkipVerify: true, minVersion: undefined },
+      proxyUrl: 'http://proxy:3128',
+      engine: { tenant: 'team-a' },
+      secrets: { basicAuthPassword: { action: 'set', value: 'pw-1' }, authorizationCredentials: { action: 'keep' }, oauth2ClientSecret: { action: 'keep' }, tlsKey: { action: 'keep' }, headers: { action: 'set', value: { 'X-Team': 'obs' } } },
+    });
+  });
+
+  it('a stored engine shows its secrets as set only; switching basic auth off clears the stored password', () => {
+    const view: ProfileView = {
+      id: 'p', name: 'fleet', mergeStrategy: 'union', timeoutMs: 30_000, partialPolicy: 'partial', compat: 'prometheus3', nodes: [{ id: 'n', name: 'a', endpoint: { url: 'http://a/api/v1/read', secrets } }],
+      engines: [{ id: 'e', name: 'q', queryApi: { url: 'http://q:9090', basicAuth: { username: 'u' }, secrets: { ...secrets, basicAuthPassword: { set: true } } } }],
+    };
+    const form = profileFormFromView(view);
+    expect(form.engines[0].transport).toMatchObject({ basicAuth: true, basicAuthUsername: 'u', basicAuthPassword: { isSet: true, mode: 'keep', value: '' } });
+    expect(toProfileInput(form).input.engines?.[0].queryApi.secrets?.basicAuthPassword).toEqual({ action: 'keep' });
+    form.engines[0].transport.basicAuth = false;
+    expect(toProfileInput(form).input.engines?.[0].queryApi).toMatchObject({ secrets: { basicAuthPassword: { action: 'clear' } } });
+    expect(toProfileInput(form).input.engines?.[0].queryApi.basicAuth).toBeUndefined();
+  });
+
+  it('a node\'s query API with settings of its own: its own bearer token, none of the endpoint\'s secrets', () => {
+    const form = newProfileForm();
+    const n = form.nodes[0];
+    n.url = 'http://a:9090/api/v1/read';
+    n.basicAuth = true;
+    n.basicAuthPassword = { isSet: false, mode: 'set', value: 'read-pw' };
+    n.queryApiUrl = 'https://a-api:9443';
+    n.queryApiOwn = true;
+    n.queryApiTransport.authorization = true;
+    n.queryApiTransport.authorizationCredentials = { isSet: false, mode: 'set', value: 'api-token' };
+    n.queryApiTransport.tlsServerName = 'a-api';
+    form.nodes[1].url = 'http://b:9090/api/v1/read';
+    const { input, errors } = toProfileInput(form);
+    expect(errors).toEqual({});
+    expect(profileInputSchema.check(input, '')).toEqual([]);
+    expect(input.nodes[0].queryApi).toMatchObject({ url: 'https://a-api:9443', authorization: { type: 'Bearer' }, tlsConfig: { serverName: 'a-api' } });
+    expect(input.nodes[0].queryApi?.basicAuth).toBeUndefined();
+    // "keep" would take the node endpoint's secrets in the app: a new query API of its own clears them instead.
+    expect(input.nodes[0].queryApi?.secrets).toEqual({ basicAuthPassword: { action: 'clear' }, authorizationCredentials: { action: 'set', value: 'api-token' }, oauth2ClientSecret: { action: 'clear' }, tlsKey: { action: 'clear' }, headers: { action: 'clear' } });
+    // Unticked, the query API takes the remote_read settings (and their secrets) as before.
+    n.queryApiOwn = false;
+    expect(toProfileInput(form).input.nodes[0].queryApi).toMatchObject({ url: 'https://a-api:9443', basicAuth: {}, secrets: { basicAuthPassword: { action: 'set', value: 'read-pw' } } });
+  });
+
+  it('errors in an engine\'s settings carry the engine\'s field path', () => {
+    const form = newProfileForm();
+    form.nodes[0].url = 'http://a:9090/api/v1/read';
+    form.nodes[1].url = 'http://b:9090/api/v1/read';
+    const engine = newEngineForm();
+    engine.url = 'http://q:9090';
+    engine.transport.remoteTimeout = 'soon';
+    engine.transport.headers = [{ name: 'X-A', value: '' }];
+    form.engines.push(engine);
+    expect(toProfileInput(form).errors).toEqual({ 'engines[0].queryApi.remoteTimeoutMs': 'Write a duration such as 30s or 1m.', 'engines[0].queryApi.headerNames': 'Enter the header values (choose "Replace values").' });
+  });
+});
+
 describe('answer mode in the panel and on the result', () => {
   it('the panel sends its mode; auto is the default (not sent)', () => {
     const p = newPanel('up');

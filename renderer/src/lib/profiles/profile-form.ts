@@ -37,19 +37,8 @@ export interface HeaderRow {
   value: string;
 }
 
-export interface NodeForm {
-  /** Local key for Svelte's keyed each; not sent. */
-  key: string;
-  id?: string;
-  name: string;
-  url: string;
-  /** The node's PromQL HTTP API base URL ('' = none); it uses the node's transport settings. */
-  queryApiUrl: string;
-  /** A stored query API with settings of its own (from a profiles file): sent back unchanged but for the URL. */
-  queryApiStored?: QueryApiView;
-  /** HA group (shard); '' = none. */
-  group: string;
-  endpointName: string;
+/** Connection settings shared by a remote_read endpoint and a PromQL API (auth, TLS, proxy, headers, HTTP). */
+export interface TransportForm {
   remoteTimeout: string;
   headers: HeaderRow[];
   /** Header values are write-only as a whole: keep the stored ones, replace all, or clear all. */
@@ -85,6 +74,24 @@ export interface NodeForm {
   proxyUserinfoSet: boolean;
   followRedirects: TriState;
   enableHttp2: TriState;
+}
+
+export interface NodeForm extends TransportForm {
+  /** Local key for Svelte's keyed each; not sent. */
+  key: string;
+  id?: string;
+  name: string;
+  url: string;
+  /** The node's PromQL HTTP API base URL ('' = none). */
+  queryApiUrl: string;
+  /** The stored query API (its engine options are sent back unchanged). */
+  queryApiStored?: QueryApiView;
+  /** The query API has connection settings of its own (else it takes the remote_read ones when saved). */
+  queryApiOwn: boolean;
+  queryApiTransport: TransportForm;
+  /** HA group (shard); '' = none. */
+  group: string;
+  endpointName: string;
   requiredMatchers: string;
   filterExternalLabels: TriState;
   acceptedResponseTypes: ResponseTypesChoice;
@@ -116,12 +123,14 @@ export interface EngineForm {
   /** Thanos replicaLabels[], separated by commas or spaces. */
   replicaLabels: string;
   tenant: string;
-  /** Transport settings stored with the engine (not edited here): sent back unchanged. */
+  /** Connection settings (auth, TLS, proxy, headers), secrets write-only as a node's. */
+  transport: TransportForm;
+  /** The engine as stored (absent for a new one). */
   stored?: QueryApiView;
 }
 
 export function newEngineForm(): EngineForm {
-  return { key: nextKey(), name: 'engine', url: '', dedup: '', partialResponse: '', replicaLabels: '', tenant: '' };
+  return { key: nextKey(), name: 'engine', url: '', dedup: '', partialResponse: '', replicaLabels: '', tenant: '', transport: transportFormFromView({ url: '', secrets: emptySecrets() }) };
 }
 
 export function engineFormFromView(e: EngineView): EngineForm {
@@ -135,14 +144,9 @@ export function engineFormFromView(e: EngineView): EngineForm {
     partialResponse: tri(o.partialResponse),
     replicaLabels: (o.replicaLabels ?? []).join(', '),
     tenant: o.tenant ?? '',
+    transport: transportFormFromView(e.queryApi),
     stored: e.queryApi,
   };
-}
-
-/** A stored query API's public fields with every secret kept, for sending back. */
-function keptQueryApi(v: QueryApiView): QueryApiInput {
-  const { secrets: _secrets, ...rest } = v;
-  return { ...rest, secrets: { basicAuthPassword: { action: 'keep' }, authorizationCredentials: { action: 'keep' }, oauth2ClientSecret: { action: 'keep' }, tlsKey: { action: 'keep' }, headers: { action: 'keep' } } };
 }
 
 let keySeq = 0;
@@ -184,16 +188,29 @@ function pairsToText(rec: Record<string, string> | undefined): string {
 
 export function nodeFormFromView(node: { id?: string; name: string; endpoint: EndpointView; queryApi?: QueryApiView; group?: string }): NodeForm {
   const e = node.endpoint;
-  const s = e.secrets;
   return {
+    ...transportFormFromView(e),
     key: nextKey(),
     id: node.id,
     name: node.name,
     url: e.url,
     queryApiUrl: node.queryApi?.url ?? '',
     ...(node.queryApi ? { queryApiStored: node.queryApi } : {}),
+    // A stored query API is its own configuration (saved apart from the endpoint): edit it as such.
+    queryApiOwn: !!node.queryApi,
+    queryApiTransport: transportFormFromView(node.queryApi ?? { url: '', secrets: emptySecrets() }),
     group: node.group ?? '',
     endpointName: e.name ?? '',
+    requiredMatchers: pairsToText(e.requiredMatchers),
+    filterExternalLabels: tri(e.filterExternalLabels),
+    acceptedResponseTypes: (e.acceptedResponseTypes?.join(',') ?? '') as ResponseTypesChoice,
+  };
+}
+
+/** The connection settings of a stored endpoint or query API; secrets only as set / not set. */
+export function transportFormFromView(e: EndpointView): TransportForm {
+  const s = e.secrets;
+  return {
     remoteTimeout: e.remoteTimeoutMs ? formatDuration(e.remoteTimeoutMs) : '',
     headers: (e.headerNames ?? []).map((name) => ({ name, value: '' })),
     headerValues: secret(s.headers.set),
@@ -227,9 +244,6 @@ export function nodeFormFromView(node: { id?: string; name: string; endpoint: En
     proxyUserinfoSet: s.proxyUrlUserinfo.set,
     followRedirects: tri(e.followRedirects),
     enableHttp2: tri(e.enableHttp2),
-    requiredMatchers: pairsToText(e.requiredMatchers),
-    filterExternalLabels: tri(e.filterExternalLabels),
-    acceptedResponseTypes: (e.acceptedResponseTypes?.join(',') ?? '') as ResponseTypesChoice,
   };
 }
 
@@ -284,10 +298,25 @@ function parsePairs(text: string, path: string, errors: FieldErrors): Record<str
 const opt = (s: string): string | undefined => (s.trim() === '' ? undefined : s.trim());
 
 function endpointInput(n: NodeForm, base: string, errors: FieldErrors, nodeNumber: number): EndpointInput {
-  const e: EndpointInput = { url: normalizeReadUrl(n.url) };
-  const urlProblem = readUrlProblem(e.url, nodeNumber);
+  const url = normalizeReadUrl(n.url);
+  const urlProblem = readUrlProblem(url, nodeNumber);
   if (urlProblem) errors[`${base}.url`] = urlProblem;
+  const e: EndpointInput = transportInput(n, url, base, errors, n.id !== undefined);
   if (opt(n.endpointName)) e.name = n.endpointName.trim();
+  const rm = parsePairs(n.requiredMatchers, `${base}.requiredMatchers`, errors);
+  if (rm) e.requiredMatchers = rm;
+  const fel = fromTri(n.filterExternalLabels);
+  if (fel !== undefined) e.filterExternalLabels = fel;
+  if (n.acceptedResponseTypes) e.acceptedResponseTypes = n.acceptedResponseTypes.split(',') as ('SAMPLES' | 'STREAMED_XOR_CHUNKS')[];
+  return e;
+}
+
+/**
+ * Connection settings → the contract's endpoint fields and secret patches. `stored` says whether the app holds a
+ * configuration to keep secrets from (a new one must be given its header values).
+ */
+function transportInput(n: TransportForm, url: string, base: string, errors: FieldErrors, stored: boolean): EndpointInput {
+  const e: EndpointInput = { url };
   if (opt(n.remoteTimeout)) {
     const ms = parseDuration(n.remoteTimeout);
     if (ms === null) errors[`${base}.remoteTimeoutMs`] = 'Write a duration such as 30s or 1m.';
@@ -325,11 +354,6 @@ function endpointInput(n: NodeForm, base: string, errors: FieldErrors, nodeNumbe
   if (fr !== undefined) e.followRedirects = fr;
   const h2 = fromTri(n.enableHttp2);
   if (h2 !== undefined) e.enableHttp2 = h2;
-  const rm = parsePairs(n.requiredMatchers, `${base}.requiredMatchers`, errors);
-  if (rm) e.requiredMatchers = rm;
-  const fel = fromTri(n.filterExternalLabels);
-  if (fel !== undefined) e.filterExternalLabels = fel;
-  if (n.acceptedResponseTypes) e.acceptedResponseTypes = n.acceptedResponseTypes.split(',') as ('SAMPLES' | 'STREAMED_XOR_CHUNKS')[];
 
   let headers: NonNullable<EndpointInput['secrets']>['headers'] = { action: 'keep' };
   if (n.headerValues.mode === 'set') {
@@ -338,7 +362,7 @@ function endpointInput(n: NodeForm, base: string, errors: FieldErrors, nodeNumbe
     headers = { action: 'set', value };
   } else if (n.headerValues.mode === 'clear' || (headerNames.length === 0 && n.headerValues.isSet)) {
     headers = { action: 'clear' };
-  } else if (n.id === undefined && headerNames.length) {
+  } else if (!stored && headerNames.length) {
     errors[`${base}.headerNames`] = 'Enter the header values (choose "Replace values").';
   }
   e.secrets = {
@@ -349,6 +373,31 @@ function endpointInput(n: NodeForm, base: string, errors: FieldErrors, nodeNumbe
     headers,
   };
   return e;
+}
+
+/** A node's query API: its own connection settings, or (unticked) a copy of the remote_read ones at save time. */
+function nodeQueryApiInput(n: NodeForm, endpoint: EndpointInput, base: string, errors: FieldErrors): QueryApiInput {
+  const url = n.queryApiUrl.trim();
+  const engine = n.queryApiStored?.engine;
+  const api: QueryApiInput = n.queryApiOwn ? ownSecretsOnly(transportInput(n.queryApiTransport, url, base, errors, !!n.queryApiStored), !!n.queryApiStored) : { ...endpoint, url };
+  delete api.name;
+  delete api.requiredMatchers;
+  delete api.filterExternalLabels;
+  delete api.acceptedResponseTypes;
+  if (engine) api.engine = engine;
+  return api;
+}
+
+/**
+ * A node's query API with settings of its own holds only the secrets typed for it: without a stored one, "keep" would
+ * make the app take the node endpoint's secrets (how a copied query API gets its credentials), so it becomes "clear".
+ */
+function ownSecretsOnly(api: QueryApiInput, stored: boolean): QueryApiInput {
+  if (stored || !api.secrets) return api;
+  const s = api.secrets;
+  const fresh = <T extends { action: string }>(p: T | undefined): T | { action: 'clear' } => (!p || p.action === 'keep' ? { action: 'clear' } : p);
+  api.secrets = { basicAuthPassword: fresh(s.basicAuthPassword), authorizationCredentials: fresh(s.authorizationCredentials), oauth2ClientSecret: fresh(s.oauth2ClientSecret), tlsKey: fresh(s.tlsKey), headers: fresh(s.headers) };
+  return api;
 }
 
 /** Form → contract input plus local errors (durations, name=value lines). Save only when errors is empty. */
@@ -364,11 +413,11 @@ export function toProfileInput(form: ProfileForm): { input: ProfileInput; errors
     const base = `nodes[${i}].endpoint`;
     const node: NodeInput = { name: n.name.trim(), endpoint: endpointInput(n, base, errors, i + 1) };
     if (n.id) node.id = n.id;
-    if (opt(n.queryApiUrl)) node.queryApi = n.queryApiStored ? { ...keptQueryApi(n.queryApiStored), url: n.queryApiUrl.trim() } : { ...node.endpoint, url: n.queryApiUrl.trim() };
+    if (opt(n.queryApiUrl)) node.queryApi = nodeQueryApiInput(n, node.endpoint, `nodes[${i}].queryApi`, errors);
     if (opt(n.group)) node.group = n.group.trim();
     return node;
   });
-  const engines: EngineInput[] = form.engines.map((g) => {
+  const engines: EngineInput[] = form.engines.map((g, i) => {
     const engine: EngineOptionsFields = {};
     const dedup = fromTri(g.dedup);
     const partial = fromTri(g.partialResponse);
@@ -377,7 +426,9 @@ export function toProfileInput(form: ProfileForm): { input: ProfileInput; errors
     const labels = g.replicaLabels.split(/[\s,]+/).filter(Boolean);
     if (labels.length) engine.replicaLabels = labels;
     if (opt(g.tenant)) engine.tenant = g.tenant.trim();
-    const queryApi: QueryApiInput = { ...(g.stored ? keptQueryApi(g.stored) : {}), url: g.url.trim() };
+    const queryApi: QueryApiInput = transportInput(g.transport, g.url.trim(), `engines[${i}].queryApi`, errors, !!g.stored);
+    // A new engine has nothing stored to keep: patches that only keep are left out.
+    if (!g.stored && Object.values(queryApi.secrets ?? {}).every((p) => p.action === 'keep')) delete queryApi.secrets;
     if (Object.keys(engine).length) queryApi.engine = engine;
     else delete queryApi.engine;
     return { ...(g.id ? { id: g.id } : {}), name: g.name.trim(), queryApi };

@@ -23,8 +23,10 @@ export interface PanelSettings {
   view: PanelView;
   /** undefined = the profile's default strategy. */
   strategy?: MergeStrategy;
-  /** How to answer (local, pushdown, delegate); undefined = auto. Not saved in workspaces. */
+  /** How to answer (local, pushdown, delegate); undefined = auto. Saved in workspaces (`answer`). */
   mode?: QueryMode;
+  /** The delegate engine's name; undefined = the profile's first engine. */
+  delegateTo?: string;
   graph: GraphSettings;
 }
 
@@ -67,5 +69,6 @@ export function buildQueryRequest(p: PanelSettings, profileId: string, nowMs: nu
   }
   if (p.strategy) req.strategy = p.strategy;
   if (p.mode) req.mode = p.mode;
+  if (p.delegateTo && (p.mode === 'delegate' || !p.mode)) req.delegateTo = p.delegateTo;
   return req;
 }

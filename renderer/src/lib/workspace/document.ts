@@ -30,6 +30,7 @@ export function toWorkspacePanel(p: PanelSettings, lastStepMs?: number, nowMs = 
     strategy: p.strategy ?? 'penalty',
     view,
     comparison: { perNode: p.view === 'compare', findings: p.view === 'compare' },
+    answer: { mode: p.mode ?? 'auto', ...(p.delegateTo ? { delegateTo: p.delegateTo } : {}) },
   };
   return out;
 }
@@ -49,6 +50,9 @@ export function fromWorkspacePanel(w: WorkspacePanel): PanelSettings {
     resolution: w.kind === 'range' && w.stepMs > 0 ? { mode: 'fixed', stepMs: w.stepMs } : { mode: 'auto' },
     view: w.kind === 'instant' && w.view.mode !== 'table' ? 'table' : w.view.mode,
     strategy: w.strategy,
+    // Files from before issue 16 have no answer: auto, the default.
+    ...(w.answer && w.answer.mode !== 'auto' ? { mode: w.answer.mode } : {}),
+    ...(w.answer?.delegateTo ? { delegateTo: w.answer.delegateTo } : {}),
     graph: {
       stacked: !!w.view.stacked,
       yScale: w.view.log ? 'log' : 'linear',
@@ -95,5 +99,5 @@ export function windowTitle(name: string, dirty: boolean): string {
 
 /** What counts as a change worth saving: panels' saved fields, not results or ids' order of creation. */
 export function panelsFingerprint(panels: readonly PanelSettings[]): string {
-  return JSON.stringify(panels.map(({ id, expr, range, resolution, view, strategy, graph }) => ({ id, expr, range, resolution, view, strategy, graph })));
+  return JSON.stringify(panels.map(({ id, expr, range, resolution, view, strategy, mode, delegateTo, graph }) => ({ id, expr, range, resolution, view, strategy, mode, delegateTo, graph })));
 }

@@ -16,7 +16,26 @@ describe('workspace document from panel state', () => {
       strategy: 'union',
       view: { mode: 'graph', stacked: true, log: true, yFromZero: true, unit: 'bytes' },
       comparison: { perNode: false, findings: false },
+      answer: { mode: 'auto' },
     });
+  });
+  it('saves the answer mode and the delegate choice and reopens with them', () => {
+    const p = panel({ mode: 'delegate', delegateTo: 'thanos-query' });
+    const w = toWorkspacePanel(p, 15_000, 1e12);
+    expect(w.answer).toEqual({ mode: 'delegate', delegateTo: 'thanos-query' });
+    expect(fromWorkspacePanel(w)).toMatchObject({ mode: 'delegate', delegateTo: 'thanos-query' });
+    const pushdown = fromWorkspacePanel(toWorkspacePanel(panel({ mode: 'pushdown' }), 15_000, 1e12));
+    expect(pushdown.mode).toBe('pushdown');
+    expect(pushdown.delegateTo).toBeUndefined();
+    // auto is the default: it reopens as "no mode chosen", as before.
+    expect('mode' in fromWorkspacePanel(toWorkspacePanel(panel(), 15_000, 1e12))).toBe(false);
+  });
+  it('a panel from a file without an answer (before issue 16) opens in auto mode', () => {
+    const { answer, ...old } = toWorkspacePanel(panel({ mode: 'local' }), 15_000, 1e12);
+    expect(answer).toEqual({ mode: 'local' });
+    const back = fromWorkspacePanel(old);
+    expect(back.mode).toBeUndefined();
+    expect(back.delegateTo).toBeUndefined();
   });
   it('table → instant with step 0; compare → per node and findings; default strategy written as penalty', () => {
     expect(toWorkspacePanel(panel({ view: 'table' }), undefined, 1e12)).toMatchObject({ kind: 'instant', stepMs: 0, strategy: 'penalty' });
@@ -57,5 +76,7 @@ describe('workspace document from panel state', () => {
     const a = panelsFingerprint([panel()]);
     expect(panelsFingerprint([panel()])).toBe(a);
     expect(panelsFingerprint([panel({ expr: 'up' })])).not.toBe(a);
+    expect(panelsFingerprint([panel({ mode: 'pushdown' })])).not.toBe(a);
+    expect(panelsFingerprint([panel({ mode: 'delegate', delegateTo: 'x' })])).not.toBe(panelsFingerprint([panel({ mode: 'delegate' })]));
   });
 });
