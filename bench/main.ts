@@ -9,6 +9,7 @@ import { ensureBenchData, type BenchData } from './data/backfill';
 import { hostsFor } from './data/series-model';
 import { dataWindow } from './data/timeline';
 import { runEvalBench } from './micro/eval-bench';
+import { describeJsonEncode, runJsonEncodeBench } from './micro/json-encode-bench';
 import { measureHeldMemory } from './micro/held-memory';
 import { runMergeBench } from './micro/merge-bench';
 import { CORPUS, CORPUS_STEP_MS, PUSHDOWN_CORPUS } from './queries/corpus';
@@ -98,7 +99,10 @@ async function main(): Promise<void> {
     const evalHosts = hostsFor(Math.min(args.sizes[0], 2000));
     const evalRows = runEvalBench(evalHosts, w);
     log(`  eval: ${evalRows.map((r) => `${r.id} ${r.totalMs.toFixed(1)} ms`).join(', ')}`);
-    run.micro = { decode, merge, mergeSeries: mergeHosts * 100, eval: evalRows, evalSeries: evalHosts * 100 };
+    // The 16 MB answer needs 42 hosts over 6 h; --quick encodes a smaller one (2 h).
+    const jsonEncode = args.quick ? runJsonEncodeBench(2, 42, 2) : runJsonEncodeBench();
+    log(`  ${describeJsonEncode(jsonEncode)}`);
+    run.micro = { decode, merge, mergeSeries: mergeHosts * 100, eval: evalRows, evalSeries: evalHosts * 100, jsonEncode };
   }
 
   if (args.sections.includes('renderer')) {

@@ -1,7 +1,7 @@
 // Where a first-time rrx query's time goes (issue 19): per node, the wait for its answer (response headers, then the
 // rest of the read that is not decoding: the node's work and the transfer) and the decoding; then merging,
 // evaluating and encoding the JSON answer the way `rrx query` and serve-api do. Medians over the timed runs.
-import { toPrometheusApiJson } from '@core/promql/engine/api-json';
+import { encodeApiJson } from '@core/promql/engine/api-json-stream';
 import { toEngineResult } from '@core/query/evaluate';
 import type { ClusterQueryResult } from '@core/query/run-cluster-query';
 import type { RawSnapshot } from '@core/query/raw-snapshot';
@@ -20,7 +20,7 @@ export interface QueryProfile {
   nodes: NodeProfile[];
   mergeMs: number;
   evalMs: number;
-  /** toPrometheusApiJson + JSON.stringify of the merged answer (not part of the warm runner's total). */
+  /** The streamed JSON encoding of the merged answer, to UTF-8 chunks (not part of the warm runner's total). */
   encodeMs: number;
   /** Bytes of that JSON. */
   answerBytes: number;
@@ -28,14 +28,15 @@ export interface QueryProfile {
 
 export function profileOf(snapshot: RawSnapshot, res: ClusterQueryResult, endMs: number): QueryProfile {
   const t0 = performance.now();
-  const json = JSON.stringify(toPrometheusApiJson(toEngineResult(res.merged, endMs)));
+  let answerBytes = 0;
+  for (const chunk of encodeApiJson({ result: toEngineResult(res.merged, endMs) })) answerBytes += Buffer.from(chunk, 'utf8').length;
   const encodeMs = performance.now() - t0;
   return {
     nodes: snapshot.outcomes.map((o) => ({ node: o.node.name, headersMs: o.headersMs ?? 0, waitMs: o.readMs - (o.decodeMs ?? 0), decodeMs: o.decodeMs ?? 0 })),
     mergeMs: res.mergeMs,
     evalMs: res.evalMs,
     encodeMs,
-    answerBytes: Buffer.byteLength(json),
+    answerBytes,
   };
 }
 

@@ -5,6 +5,7 @@ export const GOALS = {
   decode: { min: 50e6, text: 'XOR decode ≥ 50 M samples/s (one core)' },
   heldBytes: { max: 24, text: '≤ 24 bytes held per decoded sample' },
   drawMs: { max: 150, text: 'draw 500 × 2 000 points < 150 ms' },
+  encodeToEval: { max: 1, text: 'a 16 MB JSON answer encodes in less than its evaluation (encode ÷ eval < 1)' },
   longTaskMs: { max: 50, text: 'no main-thread task > 50 ms while a result streams in' },
 } as const;
 

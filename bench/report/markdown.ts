@@ -103,6 +103,14 @@ function microSection(run: BenchRun): string[] {
   }
   out.push('', `Corpus on in-memory data (${m.evalSeries.toLocaleString('en')} series × 2 replicas, merge + evaluation only):`, '', '| query | input samples | merge ms | eval ms | total ms |', '|---|--:|--:|--:|--:|');
   for (const r of m.eval) out.push(`| ${r.id} | ${r.inputSamples.toLocaleString('en')} | ${ms(r.mergeMs)} | ${ms(r.evalMs)} | ${ms(r.totalMs)} |`);
+  const j = m.jsonEncode;
+  if (j) {
+    out.push('', `JSON answer encoding (\`${j.expr}\`, ${j.series.toLocaleString('en')} series, ${(j.bytes / 1e6).toFixed(1)} MB, streamed to UTF-8 chunks):`, '', '| measure | value | goal |', '|---|--:|---|');
+    out.push(`| encode | ${ms(j.encodeMs)} ms (${j.encodeMBps.toFixed(0)} MB/s) | |`);
+    out.push(`| object tree + JSON.stringify (before) | ${ms(j.treeEncodeMs)} ms | |`);
+    out.push(`| merge + evaluation of the same answer | ${ms(j.evalMs)} ms | |`);
+    out.push(`| encode ÷ evaluation | ${j.encodeToEval.toFixed(2)} | ${GOALS.encodeToEval.text} ${mark(j.encodeToEval, GOALS.encodeToEval)} |`);
+  }
   out.push('');
   return out;
 }

@@ -8,6 +8,7 @@ import type { BenchData } from '../data/backfill';
 import type { EvalBenchRow } from '../micro/eval-bench';
 import type { HeldMemoryResult } from '../micro/held-memory';
 import type { MergeBenchRow } from '../micro/merge-bench';
+import type { JsonEncodeBench } from '../micro/json-encode-bench';
 import type { CorpusRow } from '../queries/run-corpus';
 import type { AppBenchResult } from '../renderer/app-bench';
 import type { DrawBenchResult } from '../renderer/page';
@@ -40,7 +41,7 @@ export interface BenchRun {
   machine: MachineInfo;
   goals: typeof GOALS;
   cluster: ClusterRun[];
-  micro?: { decode: DecodeBenchResult; merge: MergeBenchRow[]; mergeSeries: number; eval: EvalBenchRow[]; evalSeries: number };
+  micro?: { decode: DecodeBenchResult; merge: MergeBenchRow[]; mergeSeries: number; eval: EvalBenchRow[]; evalSeries: number; jsonEncode?: JsonEncodeBench };
   renderer?: {
     /** uPlot options, alignment and the progressive painter on synthetic data (bench/renderer/page.ts). */
     draw?: (DrawBenchResult & { chromium: string }) | { error: string };

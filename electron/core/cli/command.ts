@@ -7,6 +7,8 @@ export const EXIT_USAGE = 2;
 
 export interface CliIO {
   stdout: (text: string) => void;
+  /** Writes many chunks to stdout, each when the stream has room (backpressure); without it, stdout() takes each. */
+  stdoutChunks?: (chunks: Iterable<string>) => Promise<void>;
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
   cwd: string;

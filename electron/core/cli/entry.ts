@@ -10,6 +10,10 @@ const code = await runCli(
   process.argv.slice(2),
   {
     stdout: write(process.stdout),
+    stdoutChunks: async (chunks) => {
+      const { writeChunks } = await import('../io/write-chunks');
+      await writeChunks(process.stdout, chunks);
+    },
     stderr: write(process.stderr),
     env: process.env,
     cwd: process.cwd(),

@@ -1,6 +1,7 @@
 // What every handler of one API server shares: the cluster, the raw-read cache, the concurrency gate and the
 // limits; and the per-request view of it (the node a request narrows to, its abort sources).
 import type { RawReadCache } from '@core/cluster/fanout/raw-read-cache';
+import type { ApiAnswerParts } from '@core/promql/engine/api-json-stream';
 import { stripUserinfo } from '@core/remote-read/redact';
 import type { ClusterSpec } from '@core/query/cluster-spec';
 import type { QueryMode } from '@core/query/answer-modes';
@@ -37,6 +38,8 @@ export interface ApiSuccess {
   data: unknown;
   warnings?: string[];
   infos?: string[];
+  /** A query answer, written streamed in that same envelope instead of `data` (which is then ignored). */
+  answer?: ApiAnswerParts;
 }
 
 export interface RequestScope {

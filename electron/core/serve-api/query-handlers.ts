@@ -1,6 +1,5 @@
 // /api/v1/query and /api/v1/query_range: parameters → parse (bad queries fail before any read) → one gated
 // fan-out through the raw-read cache → merge and evaluate under the request's deadline → Prometheus's JSON.
-import { toPrometheusApiJson } from '@core/promql/engine/api-json';
 import { parse } from '@core/promql/parser';
 import { exprType, type Expr } from '@core/promql/parser/ast';
 import { documentedType } from '@core/promql/parser/check';
@@ -9,10 +8,11 @@ import { readForQuery } from '@core/query/run-cluster-query';
 import { evaluateOffThread } from '@core/query/eval-worker/off-thread';
 import { answerQuery, hasQueryApis } from '@core/query/answer-modes';
 import type { Compat } from '@core/promql/engine/options';
+import type { QueryResult } from '@core/promql/engine/query';
 import { ApiError, invalidParam, toApiError } from './api-error';
 import { specForNode, type ApiContext, type ApiSuccess, type RequestScope } from './context';
 import type { ApiForm } from './form';
-import { TRUNCATED_WARNING, instantQueryParams, rangeQueryParams, truncate, type QueryParams } from './query-params';
+import { TRUNCATED_WARNING, instantQueryParams, rangeQueryParams, type QueryParams } from './query-params';
 import { requestSignal } from './request-signal';
 
 /** Prometheus 2.x reported a range query's bad expression without the parameter prefix; 3.x adds it. */
@@ -35,6 +35,14 @@ function parseQueryParam(p: QueryParams, range: boolean, compat: Compat): Expr {
 }
 
 const seconds = (ms: number): number => ms / 1000;
+
+/** The answer, encoded streamed by the writer: cut to `limit` series (with Prometheus's warning), infos added. */
+function answerParts(result: QueryResult, limit: number, moreInfos: string[], stats?: unknown): ApiSuccess {
+  const warnings = [...result.warnings];
+  const cut = (result.resultType === 'vector' || result.resultType === 'matrix') && limit > 0 && result.series.length > limit;
+  if (cut) warnings.push(TRUNCATED_WARNING);
+  return { data: undefined, answer: { result, limit, warnings, infos: [...result.infos, ...moreInfos], stats } };
+}
 
 export async function handleQuery(range: boolean, form: ApiForm, ctx: ApiContext, scope: RequestScope): Promise<ApiSuccess> {
   const p = range ? rangeQueryParams(form) : instantQueryParams(form, ctx.now());
@@ -61,15 +69,7 @@ export async function handleQuery(range: boolean, form: ApiForm, ctx: ApiContext
         cache: ctx.cache,
         timeoutMs: Math.max(1, timeoutMs - (performance.now() - t0)),
       });
-      const json = toPrometheusApiJson(toEngineResult(answer.merged, p.frame.endMs));
-      const data: Record<string, unknown> = { ...json.data };
-      const warnings = json.warnings ?? [];
-      if (Array.isArray(json.data.result) && json.data.resultType !== 'scalar' && json.data.resultType !== 'string') {
-        const cut = truncate(json.data.result as unknown[], p.limit);
-        data.result = cut.list;
-        if (cut.truncated) warnings.push(TRUNCATED_WARNING);
-      }
-      return { data, warnings, infos: [...(json.infos ?? []), `rrx answered in ${answer.mode} mode: ${answer.note}`] };
+      return answerParts(toEngineResult(answer.merged, p.frame.endMs), p.limit, [`rrx answered in ${answer.mode} mode: ${answer.note}`]);
     }
     const { ast, snapshot } = await readForQuery(spec, input, { signal: rs.signal, cache: ctx.cache });
     const t2 = performance.now();
@@ -77,30 +77,24 @@ export async function handleQuery(range: boolean, form: ApiForm, ctx: ApiContext
     // connection terminates it wherever it is.
     const remainingMs = Math.max(1, timeoutMs - (performance.now() - t0));
     const r = await evaluateOffThread(spec, ast, input, snapshot, { strategy: p.strategy, signal: rs.evalSignal, maxSamples: ctx.maxSamples, timeoutMs: remainingMs });
-    const json = toPrometheusApiJson(toEngineResult(r.merged, p.frame.endMs));
+    const result = toEngineResult(r.merged, p.frame.endMs);
     const t3 = performance.now();
-    const data: Record<string, unknown> = { ...json.data };
-    const warnings = json.warnings ?? [];
-    if (Array.isArray(json.data.result) && json.data.resultType !== 'scalar' && json.data.resultType !== 'string') {
-      const cut = truncate(json.data.result as unknown[], p.limit);
-      data.result = cut.list;
-      if (cut.truncated) warnings.push(TRUNCATED_WARNING);
-    }
-    if (p.stats !== '') {
-      // Prometheus's stats shape; samples are those the nodes returned (rrx has no per-step peak count).
-      data.stats = {
-        timings: {
-          evalTotalTime: seconds(t3 - t1),
-          resultSortTime: 0,
-          queryPreparationTime: seconds(t2 - t1),
-          innerEvalTime: seconds(t3 - t2),
-          execQueueTime: seconds(t1 - t0),
-          execTotalTime: seconds(t3 - t0),
-        },
-        samples: { totalQueryableSamples: snapshot.outcomes.reduce((n, o) => n + o.samples, 0), peakSamples: 0 },
-      };
-    }
-    return { data, warnings, infos: json.infos };
+    // Prometheus's stats shape; samples are those the nodes returned (rrx has no per-step peak count).
+    const stats =
+      p.stats === ''
+        ? undefined
+        : {
+            timings: {
+              evalTotalTime: seconds(t3 - t1),
+              resultSortTime: 0,
+              queryPreparationTime: seconds(t2 - t1),
+              innerEvalTime: seconds(t3 - t2),
+              execQueueTime: seconds(t1 - t0),
+              execTotalTime: seconds(t3 - t0),
+            },
+            samples: { totalQueryableSamples: snapshot.outcomes.reduce((n, o) => n + o.samples, 0), peakSamples: 0 },
+          };
+    return answerParts(result, p.limit, [], stats);
   } catch (e) {
     throw toApiError(e, rs.signal);
   } finally {

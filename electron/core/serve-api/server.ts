@@ -120,7 +120,8 @@ export async function startQueryApiServer(opts: QueryApiServerOptions): Promise<
     const scope: RequestScope = { abortSources: [gone.signal], pathParams: found.params };
     try {
       const form = await readForm(req, url);
-      respondSuccess(req, res, await found.route.handler(form, ctx, scope));
+      const answer = await found.route.handler(form, ctx, scope);
+      await respondSuccess(req, res, answer);
     } catch (e) {
       respondError(req, res, e instanceof ApiError ? e : toApiError(e));
     }

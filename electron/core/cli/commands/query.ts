@@ -1,7 +1,8 @@
 // `rrx query`: PromQL over the merged cluster (or one node), printed in the Prometheus HTTP API's exact JSON shape
 // (so it can be diffed against a Prometheus server), as a table, or as CSV. Exit 1 for a failed query, 2 for usage.
 import { anyHistograms, HISTOGRAM_CSV_COLUMNS, histogramCsvCells } from '@core/export/histogram-rows';
-import { errorToPrometheusApiJson, histogramToApiJson, toPrometheusApiJson } from '@core/promql/engine/api-json';
+import { errorToPrometheusApiJson, histogramToApiJson } from '@core/promql/engine/api-json';
+import { encodeApiJson } from '@core/promql/engine/api-json-stream';
 import { formatFloatF } from '@core/promql/engine/format-float';
 import { answerQuery, hasQueryApis } from '@core/query/answer-modes';
 import { toEngineResult } from '@core/query/evaluate';
@@ -74,12 +75,22 @@ export const queryCommand: CliCommand = {
       return EXIT_FAILED;
     }
     for (const w of result.warnings) io.stderr(`rrx query: warning: ${w}\n`);
-    if (format === 'json') io.stdout(JSON.stringify(toPrometheusApiJson(toEngineResult(result, frame.endMs))) + '\n');
+    if (format === 'json') await writeJson(result, frame.endMs, io);
     else if (format === 'csv') writeCsv(result, io);
     else writeTable(result, io);
     return EXIT_OK;
   },
 };
+
+/** The Prometheus API JSON and a newline, streamed to stdout as it is encoded. */
+async function writeJson(result: EvaluatedResult, endMs: number, io: CliIO): Promise<void> {
+  const chunks = (function* () {
+    yield* encodeApiJson({ result: toEngineResult(result, endMs) });
+    yield '\n';
+  })();
+  if (io.stdoutChunks) await io.stdoutChunks(chunks);
+  else for (const c of chunks) io.stdout(c);
+}
 
 function csvField(s: string): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
