@@ -33,6 +33,8 @@ export interface RemoteReadServerOptions {
   samplesPerChunk?: number;
   /** Request path served (default /api/v1/read). */
   path?: string;
+  /** Called with every decoded read request (tests capture what a client sent, hints included). */
+  onRequest?: (request: DecodedReadRequest & { headers: http.IncomingHttpHeaders }) => void;
 }
 
 export interface RemoteReadServer {
@@ -99,6 +101,7 @@ export async function startRemoteReadServer(opts: RemoteReadServerOptions): Prom
       return plain(res, 400, 'malformed remote read request');
     }
     last = { ...decoded, headers: req.headers };
+    opts.onRequest?.(last);
     const f = fault;
     if (f.kind === 'hang') return; // never answer; close() destroys the socket
     if (f.kind === 'http-status' && f.bodyBytes !== undefined) return sendLargeError(res, f.status ?? 503, f.bodyBytes);

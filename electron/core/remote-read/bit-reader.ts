@@ -33,8 +33,8 @@ export function paddedCopy(data: Uint8Array): DataView {
 export function peek32(v: DataView, pos: number): number {
   const b = pos >>> 3;
   const off = pos & 7;
-  const w = v.getInt32(b);
-  return off === 0 ? w : (w << off) | (v.getUint8(b + 4) >>> (8 - off));
+  // No branch for off = 0: the byte shifted right by 8 is 0.
+  return (v.getInt32(b) << off) | (v.getUint8(b + 4) >>> (8 - off));
 }
 
 /** Mask of bits a..b-1 of a 32-bit word, bit 0 being the most significant (empty when a >= b). */

@@ -72,11 +72,15 @@ export class ChunkedResponseDecoder {
     const series = this.perQuery[queryIndex];
     let builder = series.get(key);
     if (!builder) {
-      builder = new SeriesBuilder(labels);
+      builder = new SeriesBuilder(labels, 0);
       series.set(key, builder);
       this.budget.addSeries();
     }
-    const window = this.windows[queryIndex];
+    // First pass: where each chunk's data lies and how many samples the chunks declare, so the series' arrays are
+    // allocated once at their final size (never more than the read's sample limit leaves room for) and handed over
+    // by finish() without a copy.
+    let chunks = 0;
+    let declared = 0;
     r.pos = start;
     while (!r.done()) {
       const tag = r.uvarint();
@@ -84,19 +88,23 @@ export class ChunkedResponseDecoder {
       if (Math.floor(tag / 8) === F.chunkedSeriesChunks && wt === WIRE_LEN) {
         const s = r.lengthDelimited();
         const e = r.fieldEnd;
-        this.decodeChunk(buf, s, e, builder, window, queryIndex);
+        declared += this.locateChunk(buf, s, e, chunks++);
       } else r.skip(wt);
+    }
+    const room = this.budget.limits.maxSamples - this.budget.samples;
+    if (declared > 0 && room > 0) builder.ensureCapacity(Math.min(declared, room));
+    const window = this.windows[queryIndex];
+    const at = this.chunkAt;
+    for (let c = 0; c < chunks; c++) {
+      this.decodeChunk(buf, at[3 * c], at[3 * c + 1], at[3 * c + 2], builder, window, queryIndex);
     }
   }
 
-  private decodeChunk(
-    buf: Uint8Array,
-    start: number,
-    end: number,
-    builder: SeriesBuilder,
-    window: QueryWindow,
-    queryIndex: number,
-  ): void {
+  /** Per chunk of the series being decoded: encoding (any int64), data start, data end (-1 when absent). Grown as needed. */
+  private chunkAt = new Float64Array(3 * 64);
+
+  /** Record chunk `index` (a Chunk message in buf[start, end)) and return the samples its header declares. */
+  private locateChunk(buf: Uint8Array, start: number, end: number, index: number): number {
     let encoding = ChunkEncodingNumber.UNKNOWN as number;
     let dataStart = -1;
     let dataEnd = -1;
@@ -111,6 +119,29 @@ export class ChunkedResponseDecoder {
         dataEnd = r.fieldEnd;
       } else r.skip(wt);
     }
+    if (3 * index + 3 > this.chunkAt.length) {
+      const grown = new Float64Array(this.chunkAt.length * 2);
+      grown.set(this.chunkAt);
+      this.chunkAt = grown;
+    }
+    this.chunkAt[3 * index] = encoding;
+    this.chunkAt[3 * index + 1] = dataStart;
+    this.chunkAt[3 * index + 2] = dataEnd;
+    if (dataStart < 0 || dataEnd - dataStart < 2) return 0;
+    const known = encoding === ChunkEncodingNumber.XOR || encoding === ChunkEncodingNumber.HISTOGRAM || encoding === ChunkEncodingNumber.FLOAT_HISTOGRAM;
+    // XOR and histogram chunks both start with a 2-byte big-endian sample count; short ones fail when decoded.
+    return known ? (buf[dataStart] << 8) | buf[dataStart + 1] : 0;
+  }
+
+  private decodeChunk(
+    buf: Uint8Array,
+    encoding: number,
+    dataStart: number,
+    dataEnd: number,
+    builder: SeriesBuilder,
+    window: QueryWindow,
+    queryIndex: number,
+  ): void {
     const histogram = encoding === ChunkEncodingNumber.HISTOGRAM || encoding === ChunkEncodingNumber.FLOAT_HISTOGRAM;
     if (encoding !== ChunkEncodingNumber.XOR && !histogram) {
       this.warnOnce(builder, queryIndex, chunkEncodingName(encoding));

@@ -21,11 +21,27 @@ export class FrameReader {
     private readonly limitName = 'frame size',
   ) {}
 
-  /** Feed the next slice of the body; calls onFrame(message) for each complete, CRC-checked frame. */
+  /**
+   * Feed the next slice of the body; calls onFrame(message) for each complete, CRC-checked frame. The message may be
+   * a view into `chunk`: valid during the call only (copy what must outlive it).
+   */
   push(chunk: Uint8Array, onFrame: (message: Uint8Array) => void): void {
     let i = 0;
     const n = chunk.length;
     while (i < n) {
+      if (this.body === null && this.lenBytes === 0) {
+        // Fast path: a whole frame inside this slice is checked and handed over in place, without a copy.
+        const whole = this.wholeFrameAt(chunk, i);
+        if (whole >= 0) {
+          const size = this.lenValue;
+          this.lenValue = 0;
+          const message = chunk.subarray(whole + 4, whole + 4 + size);
+          checkCrc(chunk, whole, message);
+          i = whole + 4 + size;
+          onFrame(message);
+          continue;
+        }
+      }
       if (this.body === null) {
         const b = chunk[i++];
         this.lenValue += (b & 0x7f) * this.lenMul;
@@ -52,15 +68,34 @@ export class FrameReader {
       if (this.filled === this.body.length) {
         const body = this.body;
         this.body = null;
-        const want = ((body[0] << 24) | (body[1] << 16) | (body[2] << 8) | body[3]) >>> 0;
         const message = body.subarray(4);
-        const got = crc32c(message);
-        if (got !== want) {
-          throw new DecodeError('crc', `frame CRC32-C mismatch (expected ${hex(want)}, computed ${hex(got)})`);
-        }
+        checkCrc(body, 0, message);
         onFrame(message);
       }
     }
+  }
+
+  /**
+   * If a complete frame (length varint, CRC, message) starts at chunk[i], the offset of its CRC, with the message
+   * length left in lenValue; else -1 and no state changed. Oversize and malformed lengths are left to the slow path,
+   * which reports them.
+   */
+  private wholeFrameAt(chunk: Uint8Array, i: number): number {
+    let size = 0;
+    let mul = 1;
+    const n = chunk.length;
+    for (let k = 0; k < 9 && i + k < n; k++) {
+      const b = chunk[i + k];
+      size += (b & 0x7f) * mul;
+      if (b < 0x80) {
+        const crcAt = i + k + 1;
+        if (size > this.maxFrameBytes || crcAt + 4 + size > n) return -1;
+        this.lenValue = size;
+        return crcAt;
+      }
+      mul *= 128;
+    }
+    return -1;
   }
 
   /** Call at end of stream: a partially received frame is an error. */
@@ -74,6 +109,13 @@ export class FrameReader {
   bufferedBytes(): number {
     return this.body ? this.body.length : 0;
   }
+}
+
+/** Compare the big-endian CRC32-C at buf[at..at+4) with the message's. */
+function checkCrc(buf: Uint8Array, at: number, message: Uint8Array): void {
+  const want = ((buf[at] << 24) | (buf[at + 1] << 16) | (buf[at + 2] << 8) | buf[at + 3]) >>> 0;
+  const got = crc32c(message);
+  if (got !== want) throw new DecodeError('crc', `frame CRC32-C mismatch (expected ${hex(want)}, computed ${hex(got)})`);
 }
 
 function hex(n: number): string {

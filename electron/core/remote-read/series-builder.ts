@@ -40,8 +40,9 @@ export class SeriesBuilder {
   ensureCapacity(extra: number): void {
     const need = this.length + extra;
     if (need <= this.timestamps.length) return;
-    let cap = Math.max(16, this.timestamps.length * 2);
-    while (cap < need) cap *= 2;
+    // Exactly what is asked for when that is more than doubling: a decoder that sizes a series from its chunks'
+    // sample counts gets arrays finish() can hand over without a copy.
+    const cap = Math.max(need, 16, this.timestamps.length * 2);
     const ts = new Float64Array(cap);
     ts.set(this.timestamps.subarray(0, this.length));
     const vs = new Float64Array(cap);

@@ -1,7 +1,7 @@
 // Decoder for Prometheus's XOR (Gorilla) chunk: delta-of-delta timestamps and XOR'd float64 values with a
 // leading/trailing-zero window. Writes straight into a SeriesBuilder's typed arrays as raw 32-bit words (NaN payloads
 // stay bit-exact); one tight loop with no call or allocation per sample, because this is the client's hottest path.
-import { msbRangeMask, paddedCopy, peek32 } from './bit-reader';
+import { PAD_BYTES, msbRangeMask, paddedCopy, peek32 } from './bit-reader';
 import { DecodeError } from './errors';
 import { WORD_HI, WORD_LO, type SeriesBuilder } from './series-builder';
 
@@ -48,8 +48,11 @@ export function decodeXorChunk(data: Uint8Array, out: SeriesBuilder, minT = -Inf
   const len = data.length;
   const totalBits = len * 8;
   // Reads may run up to PAD_BYTES past the end; the position is checked against totalBits once per sample, before
-  // the sample is kept, which throws exactly where a bounds check on every read would have.
-  const d = paddedCopy(data);
+  // the sample is kept, which throws exactly where a bounds check on every read would have. Bits past the end are
+  // only ever masked off or thrown away, so when the chunk's buffer goes on for PAD_BYTES (a chunk inside a frame
+  // usually does) it is read in place; else from a zero-padded copy.
+  const inPlace = data.buffer.byteLength - data.byteOffset - len >= PAD_BYTES;
+  const d = inPlace ? new DataView(data.buffer, data.byteOffset) : paddedCopy(data);
 
   const ts = out.timestamps;
   const words = out.valueWords;
@@ -97,7 +100,8 @@ export function decodeXorChunk(data: Uint8Array, out: SeriesBuilder, minT = -Inf
     if (i > 1) {
       // Delta-of-delta bucket: '0', '10'+14 bits, '110'+17, '1110'+20, '1111'+64. Negative values come back as
       // large unsigned ones, and the comparison is '>' as in Prometheus (see its docs/bstream.md).
-      const w = peek32(d, pos);
+      // peek32(d, pos) written out (here and below): TurboFan does not always inline it into a function this size.
+      const w = (d.getInt32(pos >>> 3) << (pos & 7)) | (d.getUint8((pos >>> 3) + 4) >>> (8 - (pos & 7)));
       if (w >= 0) pos += 1;
       else if ((w & 0x40000000) === 0) {
         let dod = (w >>> 16) & 0x3fff;
@@ -124,7 +128,7 @@ export function decodeXorChunk(data: Uint8Array, out: SeriesBuilder, minT = -Inf
     }
 
     // Value: '0' same as before; '10' XOR inside the previous window; '11' + 5 bits leading + 6 bits length.
-    const v = peek32(d, pos);
+    const v = (d.getInt32(pos >>> 3) << (pos & 7)) | (d.getUint8((pos >>> 3) + 4) >>> (8 - (pos & 7)));
     if (v >= 0) pos += 1;
     else {
       if ((v & 0x40000000) === 0) pos += 2;
@@ -146,8 +150,10 @@ export function decodeXorChunk(data: Uint8Array, out: SeriesBuilder, minT = -Inf
         loMask = msbRangeMask(leading > 32 ? leading - 32 : 0, end - 32);
       }
       const base = pos - leading; // never negative: at least 96 bits of header precede any value window
-      vHi ^= peek32(d, base) & hiMask;
-      vLo ^= peek32(d, base + 32) & loMask;
+      const b = base >>> 3;
+      const o = base & 7;
+      vHi ^= ((d.getInt32(b) << o) | (d.getUint8(b + 4) >>> (8 - o))) & hiMask;
+      vLo ^= ((d.getInt32(b + 4) << o) | (d.getUint8(b + 8) >>> (8 - o))) & loMask;
       pos += sig;
     }
 

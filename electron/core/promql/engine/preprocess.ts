@@ -28,6 +28,11 @@ export interface PreprocessTimes {
   endMs: number;
   /** 0 for an instant query. */
   stepMs: number;
+  /**
+   * Keep parentheses around an aggregation's argument, as Prometheus 2.x did (3.x drops them). Only visible in the
+   * read hints (a selector's parent is then the parentheses, not the aggregation); evaluation is the same.
+   */
+  keepAggregationParens?: boolean;
 }
 
 export function preprocessExpr(input: Expr, t: PreprocessTimes): Expr {
@@ -180,8 +185,10 @@ function markStepInvariant(e: Expr, t: PreprocessTimes): [boolean, boolean] {
       else if (e.startOrEnd === 'end') e.timestamp = t.endMs;
       return [e.timestamp !== null, e.timestamp !== null];
     case 'AggregateExpr': {
-      e.expr = unwrapParens(e.expr);
-      if (e.param) e.param = unwrapParens(e.param);
+      if (!t.keepAggregationParens) {
+        e.expr = unwrapParens(e.expr);
+        if (e.param) e.param = unwrapParens(e.param);
+      }
       return markStepInvariant(e.expr, t);
     }
     case 'BinaryExpr': {

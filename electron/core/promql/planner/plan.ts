@@ -134,7 +134,14 @@ export function planSelectors(expr: Expr, opts: PlanOptions): SelectorRequest[] 
   });
   // Prometheus 3 windows are open on the left, (t-r, t]: the first millisecond is not read.
   const leftOpen = o.leftClosedWindows ? 0 : 1;
-  const pre = preprocessExpr(expr, { startMs: opts.startMs, endMs: opts.endMs, stepMs: opts.stepMs });
+  // Prometheus 2.x's populateSeries saw the parentheses its PreprocessExpr kept: `sum by (a) ((x))` reads x with
+  // no grouping hint there, and with one in 3.x.
+  const pre = preprocessExpr(expr, {
+    startMs: opts.startMs,
+    endMs: opts.endMs,
+    stepMs: opts.stepMs,
+    keepAggregationParens: opts.compat === 'prometheus2',
+  });
   const occurrences: Occurrence[] = [];
 
   /**

@@ -116,6 +116,21 @@ describe('planSelectors hints', () => {
     expect(plan('max_over_time(foo[1h:])')[0].hints?.stepMs).toBe(60_000);
     expect(plan('max_over_time(foo[1h:])', { ...range, noStepSubqueryIntervalMs: 15_000 })[0].hints?.stepMs).toBe(15_000);
   });
+
+  it('sees parentheses around an aggregation argument as Prometheus 2 did (no grouping), and as 3 does (grouping)', () => {
+    const p2 = { ...range, compat: 'prometheus2' as const };
+    expect(plan('sum by (job) ((foo))', p2)[0].hints).toEqual({ startMs: S - 5 * M, endMs: E, stepMs: 10_000, func: 'sum' });
+    expect(plan('sum by (job) (foo)', p2)[0].hints).toMatchObject({ func: 'sum', grouping: ['job'], by: true });
+    expect(plan('sum by (job) ((foo))')[0].hints).toMatchObject({ func: 'sum', grouping: ['job'], by: true });
+  });
+
+  it('encodes every hint field on the wire as Prometheus does (proto3 defaults for absent ones)', async () => {
+    const { encodeReadRequest } = await import('../../../../electron/core/remote-read/request-encoder');
+    const { decodeReadRequest } = await import('../../../../electron/core/remote-read-server/request-decoder');
+    const sent = plan('count(foo offset 1m)', { ...instant, compat: 'prometheus2' });
+    const [q] = decodeReadRequest(encodeReadRequest(sent)).queries;
+    expect(q.hints).toEqual({ startMs: S - 6 * M, endMs: S - M, stepMs: 0, func: 'count', rangeMs: 0, grouping: [], by: true });
+  });
 });
 
 describe('info()', () => {
