@@ -29,6 +29,8 @@ export class MemoryBudgetError extends Error {
     readonly raiseHint: string,
     /** For the process scope: queries running then, and the bytes they held together. */
     readonly process?: { queries: number; heldBytes: number },
+    /** The most a query may get where it ran: the process budget in a pooled process, else its own limit. */
+    readonly ceilingBytes = limitBytes,
   ) {
     super(describe(scope, limitBytes, top, raiseHint, process));
   }
@@ -171,7 +173,7 @@ export class QueryMemoryBudget {
     const limit = scope === 'process' && pool ? pool.limitBytes : this.limitBytes;
     const proc = scope === 'process' && pool ? { queries: pool.queries, heldBytes: pool.heldBytes } : undefined;
     const raise = scope === 'process' && pool ? pool.raiseHint : (this.opts.raiseHint ?? 'raise --max-memory');
-    this.failure = new MemoryBudgetError(scope, limit, this.held, this.topSelector(), raise, proc);
+    this.failure = new MemoryBudgetError(scope, limit, this.held, this.topSelector(), raise, proc, pool ? pool.limitBytes : this.limitBytes);
     // Stop every read of this query now, and give its bytes back so the other queries can go on.
     this.close();
     this.controller.abort(this.failure);
