@@ -25,6 +25,8 @@ export interface PanelSettings {
   strategy?: MergeStrategy;
   /** How to answer (local, pushdown, delegate); undefined = auto. Not saved in workspaces. */
   mode?: QueryMode;
+  /** This panel's memory budget after "raise the budget", bytes; undefined = the profile's. Not saved in workspaces. */
+  maxMemoryBytes?: number;
   graph: GraphSettings;
 }
 
@@ -67,5 +69,6 @@ export function buildQueryRequest(p: PanelSettings, profileId: string, nowMs: nu
   }
   if (p.strategy) req.strategy = p.strategy;
   if (p.mode) req.mode = p.mode;
+  if (p.maxMemoryBytes) req.maxMemoryBytes = p.maxMemoryBytes;
   return req;
 }
