@@ -1,6 +1,7 @@
 // Building blocks of the API contract: a call has a request schema (validated at runtime on the main side) and a
 // response type (trusted, typed only); an event has a payload type. Channel names derive from the keys — written once.
 import type { Infer, Schema } from '../schema';
+import type { MemoryBudgetInfo } from './query-types';
 
 export interface CallSpec<Req, Res> {
   readonly request: Schema<Req>;
@@ -31,6 +32,8 @@ export interface ApiError {
   message: string;
   /** Dotted path of the offending request field, for validation errors. */
   field?: string;
+  /** kind "memory-budget": which budget, and what pulled the most (the app's remedies use it). */
+  memoryBudget?: MemoryBudgetInfo;
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };

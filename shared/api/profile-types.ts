@@ -106,6 +106,8 @@ export interface ProfileView {
   timeoutMs: number;
   /** How long PromQL evaluation may run (Prometheus's --query.timeout); absent: 2 minutes. */
   queryTimeoutMs?: number;
+  /** Memory budget of one query's raw samples, bytes (the CLI's --max-memory); absent: sized to the machine. */
+  maxMemoryBytes?: number;
   partialPolicy: PartialPolicy;
   compat: Compat;
   /** The embedded demo cluster: generated data, clearly labelled. */
@@ -138,6 +140,8 @@ export interface ProfileInput {
   timeoutMs: number;
   /** How long PromQL evaluation may run (Prometheus's --query.timeout); absent: 2 minutes. */
   queryTimeoutMs?: number;
+  /** Memory budget of one query's raw samples, bytes (the CLI's --max-memory); absent: sized to the machine. */
+  maxMemoryBytes?: number;
   partialPolicy: PartialPolicy;
   compat: Compat;
   engines?: EngineInput[];

@@ -28,6 +28,26 @@ export interface QueryRequest {
   mode?: QueryMode;
   /** delegate (and auto's delegate): the engine's name or URL; default the profile's first engine. */
   delegateTo?: string;
+  /** This run's memory budget, bytes (the error panel's "raise the budget"); default the profile's. */
+  maxMemoryBytes?: number;
+}
+
+/** Bounds of a memory budget set in the app (profile or request): 1 MiB to 1 TiB. */
+export const MIN_MEMORY_BUDGET_BYTES = 1024 * 1024;
+export const MAX_MEMORY_BUDGET_BYTES = 1024 ** 4;
+
+/** What a query over its memory budget reports (ApiError.memoryBudget), so the app can offer its remedies. */
+export interface MemoryBudgetInfo {
+  /** 'query': this query's own budget; 'process': the app's, over every query running at once. */
+  scope: 'query' | 'process';
+  /** The budget that was crossed, bytes. */
+  limitBytes: number;
+  /** The most any one query may get in this process (the process budget), bytes. */
+  ceilingBytes: number;
+  /** The selector that pulled the most samples before the query stopped, and from which nodes. */
+  selector?: string;
+  samples?: number;
+  nodes?: string[];
 }
 
 export type QueryMode = 'local' | 'pushdown' | 'delegate' | 'auto';

@@ -2,7 +2,7 @@
 // `satisfies` checks below make the compiler prove schema and type agree.
 import { s, type Infer, type Schema } from '../schema';
 import { MERGE_STRATEGY_NAMES, type EndpointInput, type ProfileInput } from './profile-types';
-import type { QueryRequest } from './query-types';
+import { MAX_MEMORY_BUDGET_BYTES, MIN_MEMORY_BUDGET_BYTES, type QueryRequest } from './query-types';
 
 export const strategySchema = s.enum(MERGE_STRATEGY_NAMES);
 
@@ -81,6 +81,7 @@ export const profileInputSchema = s.object({
   mergeStrategy: strategySchema,
   timeoutMs: s.number({ integer: true, min: 100, max: 3_600_000 }),
   queryTimeoutMs: s.optional(s.number({ integer: true, min: 1000, max: 3_600_000 })),
+  maxMemoryBytes: s.optional(s.number({ integer: true, min: MIN_MEMORY_BUDGET_BYTES, max: MAX_MEMORY_BUDGET_BYTES })),
   partialPolicy: s.enum(['partial', 'strict'] as const),
   compat: s.enum(['prometheus3', 'prometheus2'] as const),
 });
@@ -101,6 +102,7 @@ export const queryRequestSchema = s.object({
   lookbackDeltaMs: s.optional(s.number({ min: 1 })),
   mode: s.optional(s.enum(['local', 'pushdown', 'delegate', 'auto'] as const)),
   delegateTo: s.optional(s.string({ minLength: 1, maxLength: 4096 })),
+  maxMemoryBytes: s.optional(s.number({ integer: true, min: MIN_MEMORY_BUDGET_BYTES, max: MAX_MEMORY_BUDGET_BYTES })),
 });
 
 // Compile-time proof that each schema describes exactly its contract type.

@@ -9,6 +9,8 @@ import type { ApiHandlers, EventSink } from './handlers';
 import type { FileDialogs } from './file-dialogs';
 import type { ProfileService } from './profile-service';
 import { createQueryHandlers } from './query-handlers';
+import { ProcessMemoryBudget } from '@core/memory/budget';
+import { defaultProcessBudgetBytes } from '@core/memory/sizes';
 import { QueryHistory } from './query-history';
 import { QuerySessions } from './query-sessions';
 import { createWorkspaceHandlers } from './workspace-handlers';
@@ -33,11 +35,13 @@ export function createApiHandlers(services: CoreServices): ApiHandlers {
   const { profiles } = services;
   const cache = new RawReadCache();
   const sessions = new QuerySessions();
-  const query = createQueryHandlers({ emit: services.emit, clusterFor: (id) => profiles.clusterFor(id), cache, sessions });
+  // One memory budget for the whole app: its panels' queries and the Grafana endpoints' share it.
+  const memory = new ProcessMemoryBudget(defaultProcessBudgetBytes(), 'raise the memory budget');
+  const query = createQueryHandlers({ emit: services.emit, clusterFor: (id) => profiles.clusterFor(id), cache, sessions, memory });
   const workspace = createWorkspaceHandlers({ dataDir: services.dataDir, sessions, clusterFor: (id) => profiles.clusterFor(id) });
   const history = new QueryHistory(services.dataDir);
   const completion = new Map<string, CompletionIndex>();
-  const grafana = new GrafanaServers((id) => profiles.clusterFor(id), cache);
+  const grafana = new GrafanaServers((id) => profiles.clusterFor(id), cache, memory);
   // Temp files of saves that were killed (never another running rrx's): in the data folder and recent workspaces'.
   void removeStaleTempFilesAtStartup(services.dataDir);
 

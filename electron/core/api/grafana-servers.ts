@@ -1,6 +1,7 @@
 // "Serve this cluster to Grafana": per profile, one Prometheus-compatible query API (rrx serve-api) on a loopback
 // port, sharing the app's raw-read cache. Loopback only from the app — a non-loopback listen needs the CLI's token.
 import type { RawReadCache } from '@core/cluster/fanout/raw-read-cache';
+import type { ProcessMemoryBudget } from '@core/memory/budget';
 import type { ClusterSpec } from '@core/query/cluster-spec';
 import { startQueryApiServer, type QueryApiServer } from '@core/serve-api/server';
 import type { GrafanaServerStatus } from '@shared/api/types';
@@ -12,13 +13,14 @@ export class GrafanaServers {
   constructor(
     private readonly clusterFor: (profileId: string) => Promise<ClusterSpec>,
     private readonly cache: RawReadCache,
+    private readonly memory?: ProcessMemoryBudget,
   ) {}
 
   async start(profileId: string, port = 0): Promise<GrafanaServerStatus> {
     await this.stop(profileId);
     const spec = await this.clusterFor(profileId);
     try {
-      const server = await startQueryApiServer({ spec, listen: { host: '127.0.0.1', port }, cache: this.cache, queryTimeoutMs: spec.queryTimeoutMs });
+      const server = await startQueryApiServer({ spec, listen: { host: '127.0.0.1', port }, cache: this.cache, memory: this.memory, queryTimeoutMs: spec.queryTimeoutMs });
       this.running.set(profileId, { server, profileName: spec.name });
       return this.statusOf(profileId)!;
     } catch (e) {

@@ -3,7 +3,9 @@
 import { RawReadCache } from '@core/cluster/fanout/raw-read-cache';
 import type { NodeProgress } from '@core/cluster/fanout/types';
 import { ParseError, parse } from '@core/promql/parser';
-import { readForQuery, type ClusterQueryResult } from '@core/query/run-cluster-query';
+import { readForQuery, type ClusterQueryInput, type ClusterQueryResult } from '@core/query/run-cluster-query';
+import { ProcessMemoryBudget, type QueryMemoryBudget } from '@core/memory/budget';
+import { defaultProcessBudgetBytes, defaultQueryBudgetBytes } from '@core/memory/sizes';
 import { evaluateOffThread } from '@core/query/eval-worker/off-thread';
 import { instantFrame, rangeFrame, type TimeFrame } from '@core/query/time-frame';
 import { toResultView } from '@core/query/result-view';
@@ -24,6 +26,8 @@ export interface QueryHandlerDeps {
   cache?: RawReadCache;
   /** Shared with the workspace handlers, which save these queries' raw snapshots. */
   sessions?: QuerySessions;
+  /** The app's memory budget over its running queries (each query also has its own: request, profile, default). */
+  memory?: ProcessMemoryBudget;
 }
 
 export function checkParse(expr: string): ParseCheck {
@@ -49,6 +53,7 @@ function frameOf(r: QueryRequest): TimeFrame {
 export function createQueryHandlers(deps: QueryHandlerDeps) {
   const sessions = deps.sessions ?? new QuerySessions();
   const cache = deps.cache ?? new RawReadCache();
+  const pool = deps.memory ?? new ProcessMemoryBudget(defaultProcessBudgetBytes(), 'raise the memory budget');
 
   function view(session: QuerySession, result: ClusterQueryResult, totalMs: number): QueryResultView {
     const { request, spec, input, snapshot } = session;
@@ -62,6 +67,65 @@ export function createQueryHandlers(deps: QueryHandlerDeps) {
     return { ...v, ...cols };
   }
 
+  async function runQuery(
+    request: QueryRequest,
+    spec: ClusterSpec,
+    input: ClusterQueryInput,
+    session: QuerySession,
+    memory: QueryMemoryBudget,
+    onProgress: (p: NodeProgress) => void,
+    started: number,
+  ): Promise<QueryResultView> {
+    const { signal } = session.controller;
+    const mode = request.mode ?? 'auto';
+    const perNode = request.perNode ?? request.kind === 'range';
+    // The Compare view asks every engine the same query, alongside the reads (the answers are kept for re-merges).
+    // (A delegated answer has no raw data to compare with; an exact pushdown has none either and drops them.)
+    if (request.findings && request.kind === 'range' && mode !== 'delegate' && hasEngineColumns(spec)) {
+      const engines: Promise<EngineAnswer[]> = queryEngines(spec, input, signal);
+      engines.catch(() => undefined); // awaited below; a read failure must not leave it unhandled
+      session.engines = engines;
+    }
+    // auto without any query API can only be local; an explicit pushdown/delegate goes through (and says what is missing).
+    if (mode !== 'local' && (mode !== 'auto' || hasQueryApis(spec))) {
+      const asked = request.strategy ? { ...spec, strategy: request.strategy } : spec;
+      const answer = await answerQuery(asked, input, {
+        mode,
+        ...(request.delegateTo ? { delegateTo: request.delegateTo } : {}),
+        perNode,
+        findings: request.findings ?? false,
+        nodeLookback: comparisonLookback(request),
+        signal,
+        cache,
+        onProgress,
+        timeoutMs: spec.queryTimeoutMs,
+        maxMemoryBytes: memory.limitBytes,
+        memory,
+      });
+      const totalMs = performance.now() - started;
+      if (!answer.local || !answer.snapshot || !answer.ast) return engineResultView({ queryId: request.queryId, expr: request.expr, kind: request.kind, spec: asked, input, answer, totalMs });
+      session.ast = answer.ast;
+      session.snapshot = answer.snapshot;
+      // A pushdown fallback keeps the nodes' own answers as the per-node views.
+      const local = answer.perNode && answer.perNode !== answer.local.perNode ? { ...answer.local, perNode: answer.perNode } : answer.local;
+      return withEngines(session, { ...view(session, local, totalMs), answer: { requested: answer.requested, mode: answer.mode, note: answer.note } }, signal);
+    }
+    const { ast, snapshot } = await readForQuery(spec, input, { signal, cache, onProgress, memory });
+    session.ast = ast;
+    session.snapshot = snapshot;
+    // In a worker thread: IPC and the bridge stay responsive; query.cancel terminates it at once.
+    const res = await evaluateOffThread(spec, ast, input, snapshot, {
+      strategy: request.strategy,
+      perNode,
+      findings: request.findings ?? false,
+      nodeLookback: comparisonLookback(request),
+      signal,
+      timeoutMs: spec.queryTimeoutMs,
+    });
+    const note = mode === 'local' ? 'local: remote_read from every node, evaluated by rrx' : 'auto chose local: no node has a query API';
+    return withEngines(session, { ...view(session, res, performance.now() - started), answer: { requested: mode, mode: 'local', note } }, signal);
+  }
+
   return {
     'query.parse': async ({ expr }: { expr: string }) => checkParse(expr),
 
@@ -72,7 +136,6 @@ export function createQueryHandlers(deps: QueryHandlerDeps) {
       const input = { expr: request.expr, frame: frameOf(request), lookbackDeltaMs: request.lookbackDeltaMs };
       const session: QuerySession = { request, spec, input, controller: new AbortController() };
       sessions.start(session);
-      const { signal } = session.controller;
       const onProgress = (p: NodeProgress) => {
         const node = spec.nodes.find((n) => n.index === p.node);
         deps.emit('query.progress', {
@@ -85,52 +148,13 @@ export function createQueryHandlers(deps: QueryHandlerDeps) {
           ...(p.error ? { error: p.error } : {}),
         });
       };
-      const mode = request.mode ?? 'auto';
-      const perNode = request.perNode ?? request.kind === 'range';
-      // The Compare view asks every engine the same query, alongside the reads (the answers are kept for re-merges).
-      let engines: Promise<EngineAnswer[]> | undefined;
-      // (A delegated answer has no raw data to compare with; an exact pushdown has none either and drops them.)
-      if (request.findings && request.kind === 'range' && mode !== 'delegate' && hasEngineColumns(spec)) {
-        engines = queryEngines(spec, input, signal);
-        engines.catch(() => undefined); // awaited below; a read failure must not leave it unhandled
-        session.engines = engines;
+      // Its raw samples charge this budget as they are decoded, and go back to the app's when the answer is sent.
+      const memory = pool.open(request.maxMemoryBytes ?? spec.maxMemoryBytes ?? defaultQueryBudgetBytes(), 'raise the memory budget');
+      try {
+        return await runQuery(request, spec, input, session, memory, onProgress, started);
+      } finally {
+        memory.close();
       }
-      // auto without any query API can only be local; an explicit pushdown/delegate goes through (and says what is missing).
-      if (mode !== 'local' && (mode !== 'auto' || hasQueryApis(spec))) {
-        const asked = request.strategy ? { ...spec, strategy: request.strategy } : spec;
-        const answer = await answerQuery(asked, input, {
-          mode,
-          ...(request.delegateTo ? { delegateTo: request.delegateTo } : {}),
-          perNode,
-          findings: request.findings ?? false,
-          nodeLookback: comparisonLookback(request),
-          signal,
-          cache,
-          onProgress,
-          timeoutMs: spec.queryTimeoutMs,
-        });
-        const totalMs = performance.now() - started;
-        if (!answer.local || !answer.snapshot || !answer.ast) return engineResultView({ queryId: request.queryId, expr: request.expr, kind: request.kind, spec: asked, input, answer, totalMs });
-        session.ast = answer.ast;
-        session.snapshot = answer.snapshot;
-        // A pushdown fallback keeps the nodes' own answers as the per-node views.
-        const local = answer.perNode && answer.perNode !== answer.local.perNode ? { ...answer.local, perNode: answer.perNode } : answer.local;
-        return withEngines(session, { ...view(session, local, totalMs), answer: { requested: answer.requested, mode: answer.mode, note: answer.note } }, signal);
-      }
-      const { ast, snapshot } = await readForQuery(spec, input, { signal, cache, onProgress });
-      session.ast = ast;
-      session.snapshot = snapshot;
-      // In a worker thread: IPC and the bridge stay responsive; query.cancel terminates it at once.
-      const res = await evaluateOffThread(spec, ast, input, snapshot, {
-        strategy: request.strategy,
-        perNode,
-        findings: request.findings ?? false,
-        nodeLookback: comparisonLookback(request),
-        signal,
-        timeoutMs: spec.queryTimeoutMs,
-      });
-      const note = mode === 'local' ? 'local: remote_read from every node, evaluated by rrx' : 'auto chose local: no node has a query API';
-      return withEngines(session, { ...view(session, res, performance.now() - started), answer: { requested: mode, mode: 'local', note } }, signal);
     },
 
     'query.cancel': async ({ queryId }: { queryId: string }): Promise<void> => {

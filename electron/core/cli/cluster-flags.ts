@@ -11,6 +11,7 @@ import { parseDurationMs } from './time-arg';
 import { TRANSPORT_OPTIONS, TRANSPORT_USAGE, endpointFromFlags, type TransportFlagValues } from './transport-flags';
 import { ENGINE_OPTIONS, ENGINE_USAGE, engineNodesFromFlags, type EngineFlagValues } from './engine-flags';
 import { READ_LIMIT_OPTIONS, READ_LIMIT_USAGE, readLimitsFromFlags, type ReadLimitFlagValues } from './read-limit-flags';
+import { MEMORY_OPTIONS, MEMORY_USAGE, maxMemoryFromFlags, type MemoryFlagValues } from './memory-flag';
 
 export const CLUSTER_OPTIONS = {
   endpoint: { type: 'string', multiple: true },
@@ -27,6 +28,7 @@ export const CLUSTER_OPTIONS = {
   ...ENGINE_OPTIONS,
   ...TRANSPORT_OPTIONS,
   ...READ_LIMIT_OPTIONS,
+  ...MEMORY_OPTIONS,
 } as const;
 
 export const CLUSTER_USAGE = `Cluster flags:
@@ -48,9 +50,12 @@ ${ENGINE_USAGE}
 
 ${TRANSPORT_USAGE}
 
-${READ_LIMIT_USAGE}`;
+${READ_LIMIT_USAGE}
 
-export type ClusterFlagValues = TransportFlagValues & EngineFlagValues & ReadLimitFlagValues & {
+Memory:
+${MEMORY_USAGE}`;
+
+export type ClusterFlagValues = TransportFlagValues & EngineFlagValues & ReadLimitFlagValues & MemoryFlagValues & {
   endpoint?: string[];
   'query-api'?: string[];
   group?: string[];
@@ -102,6 +107,8 @@ export async function clusterFromFlags(v: ClusterFlagValues, io: CliIO): Promise
   if (timeoutMs) spec.timeoutMs = timeoutMs;
   const readLimits = readLimitsFromFlags(v);
   if (readLimits) spec.readLimits = { ...spec.readLimits, ...readLimits };
+  const maxMemoryBytes = maxMemoryFromFlags(v);
+  if (maxMemoryBytes !== undefined) spec.maxMemoryBytes = maxMemoryBytes;
   if (v.node !== undefined) {
     const want = v.node;
     const hit = spec.nodes.find((n) => n.name === want || stripUserinfo(n.endpoint.url) === stripUserinfo(want) || n.endpoint.url === want);

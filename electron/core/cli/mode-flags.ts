@@ -1,12 +1,12 @@
-// `--mode local|pushdown|delegate|auto`, `--max-memory` (auto's budget) and `--delegate-to`: how a command answers
-// a query. Shared by query, compare and serve-api.
+// `--mode local|pushdown|delegate|auto`, `--max-memory` (auto's threshold; defined in memory-flag, as it also bounds
+// local reads) and `--delegate-to`: how a command answers a query. Shared by query, compare and serve-api.
 import { QUERY_MODES, type QueryMode } from '@core/query/answer-modes';
-import { DEFAULT_MAX_MEMORY_BYTES, formatBytes, MemorySizeError, parseMemorySize } from '@core/query/memory-budget';
 import { UsageError } from './command';
+import { MEMORY_OPTIONS, maxMemoryFromFlags } from './memory-flag';
 
 export const MODE_OPTIONS = {
   mode: { type: 'string' },
-  'max-memory': { type: 'string' },
+  ...MEMORY_OPTIONS,
   'delegate-to': { type: 'string' },
 } as const;
 
@@ -15,7 +15,6 @@ export const MODE_USAGE = `Answer modes:
                               --query-api; merged from their answers where that is exact, else locally),
                               delegate (the whole query to one engine node) or auto (default: local within
                               --max-memory, else pushdown or delegate; says why)
-  --max-memory SIZE           auto's budget for the raw samples a local evaluation holds (default ${formatBytes(DEFAULT_MAX_MEMORY_BYTES)})
   --delegate-to NAME|URL      the engine that answers in delegate mode (default: the first engine-only --query-api)`;
 
 export type ModeFlagValues = { mode?: string; 'max-memory'?: string; 'delegate-to'?: string };
@@ -30,14 +29,6 @@ export interface ModeFlags {
 
 export function modeFromFlags(v: ModeFlagValues): ModeFlags {
   if (v.mode !== undefined && !(QUERY_MODES as readonly string[]).includes(v.mode)) throw new UsageError(`--mode must be one of ${QUERY_MODES.join(', ')}, got "${v.mode}"`);
-  let maxMemoryBytes: number | undefined;
-  if (v['max-memory'] !== undefined) {
-    try {
-      maxMemoryBytes = parseMemorySize(v['max-memory']);
-    } catch (e) {
-      if (e instanceof MemorySizeError) throw new UsageError(`--max-memory: ${e.message}`);
-      throw e;
-    }
-  }
+  const maxMemoryBytes = maxMemoryFromFlags(v);
   return { mode: (v.mode as QueryMode | undefined) ?? 'auto', explicit: v.mode !== undefined, maxMemoryBytes, delegateTo: v['delegate-to'] };
 }

@@ -48,6 +48,7 @@ export function applyProfileInput(
   if (input.replicaLabel) profile.replicaLabel = input.replicaLabel;
   if (input.engines !== undefined || existing?.engines !== undefined) profile.engines = engines;
   if (input.queryTimeoutMs !== undefined) profile.queryTimeoutMs = input.queryTimeoutMs;
+  if (input.maxMemoryBytes !== undefined) profile.maxMemoryBytes = input.maxMemoryBytes;
   if (existing?.demo) profile.demo = true;
   return { profile, errors };
 }

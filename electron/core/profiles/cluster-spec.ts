@@ -12,6 +12,7 @@ export function clusterSpecOf(p: ClusterProfile): ClusterSpec {
     partialPolicy: p.partialPolicy,
     timeoutMs: p.timeoutMs,
     ...(p.queryTimeoutMs !== undefined ? { queryTimeoutMs: p.queryTimeoutMs } : {}),
+    ...(p.maxMemoryBytes !== undefined ? { maxMemoryBytes: p.maxMemoryBytes } : {}),
     compat: p.compat ?? 'prometheus3',
     ...(p.engines?.length ? { engines: p.engines.map((e) => ({ name: e.name, queryApi: e.queryApi })) } : {}),
   };

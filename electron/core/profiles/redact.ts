@@ -64,6 +64,7 @@ export function redactProfile(p: ClusterProfile): ProfileView {
   };
   if (p.replicaLabel !== undefined) view.replicaLabel = p.replicaLabel;
   if (p.queryTimeoutMs !== undefined) view.queryTimeoutMs = p.queryTimeoutMs;
+  if (p.maxMemoryBytes !== undefined) view.maxMemoryBytes = p.maxMemoryBytes;
   if (p.demo) view.demo = true;
   if (p.engines?.length) view.engines = p.engines.map((e) => ({ id: e.id, name: e.name, queryApi: redactQueryApi(e.queryApi) }));
   return view;

@@ -36,6 +36,8 @@ export interface ClusterProfile {
   timeoutMs: number;
   /** How long PromQL evaluation may run (Prometheus's --query.timeout); absent: 2 minutes. */
   queryTimeoutMs?: number;
+  /** Memory budget of one query's raw samples, bytes (the CLI's --max-memory); absent: sized to the machine. */
+  maxMemoryBytes?: number;
   partialPolicy: PartialPolicy;
   /** Default 'prometheus3'. */
   compat?: Compat;

@@ -2,6 +2,7 @@
 // put each message next to its field. Follows Prometheus's own config rules for the remote_read block; pure.
 import { MERGE_STRATEGIES } from '@core/cluster/merge/types';
 import type { EndpointConfig } from '@core/remote-read/endpoint-config';
+import { MAX_MEMORY_BUDGET_BYTES, MIN_MEMORY_BUDGET_BYTES } from '@shared/api/query-types';
 import type { ClusterProfile, FieldError } from './types';
 
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
@@ -37,6 +38,9 @@ export function validateProfile(p: ClusterProfile): FieldError[] {
   if (!Number.isInteger(p.timeoutMs) || p.timeoutMs < 100 || p.timeoutMs > 3_600_000) err('timeoutMs', 'must be a whole number of milliseconds from 100 to 3600000');
   if (p.queryTimeoutMs !== undefined && (!Number.isInteger(p.queryTimeoutMs) || p.queryTimeoutMs < 1000 || p.queryTimeoutMs > 3_600_000)) {
     err('queryTimeoutMs', 'must be a whole number of milliseconds from 1000 to 3600000');
+  }
+  if (p.maxMemoryBytes !== undefined && (!Number.isInteger(p.maxMemoryBytes) || p.maxMemoryBytes < MIN_MEMORY_BUDGET_BYTES || p.maxMemoryBytes > MAX_MEMORY_BUDGET_BYTES)) {
+    err('maxMemoryBytes', 'must be a whole number of bytes from 1 MiB to 1 TiB');
   }
   if (p.partialPolicy !== 'partial' && p.partialPolicy !== 'strict') err('partialPolicy', 'must be partial or strict');
   if (p.compat !== undefined && p.compat !== 'prometheus3' && p.compat !== 'prometheus2') err('compat', 'must be prometheus3 or prometheus2');

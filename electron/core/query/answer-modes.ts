@@ -9,7 +9,7 @@ import { matcherToString } from '@core/promql/parser/printer';
 import { planSelectors } from '@core/promql/planner';
 import type { EvaluatedResult, PartialNotice } from '@shared/api/query-types';
 import type { ClusterSpec } from './cluster-spec';
-import { DEFAULT_MAX_MEMORY_BYTES, estimateLocal, formatBytes, type LocalEstimate } from './memory-budget';
+import { defaultQueryBudgetBytes, estimateLocal, formatBytes, type LocalEstimate, type QueryMemoryBudget } from './memory-budget';
 import { combineNodeAnswers } from './pushdown-combine';
 import { pushdownVerdict } from './pushdown-rules';
 import { evaluateOffThread } from './eval-worker/off-thread';
@@ -34,8 +34,10 @@ export class QueryModeError extends Error {
 
 export interface ModeOptions {
   mode: QueryMode;
-  /** auto's budget; default DEFAULT_MAX_MEMORY_BYTES. */
+  /** auto's threshold and the bound of a local read; default the spec's, else sized to the machine. */
   maxMemoryBytes?: number;
+  /** A budget from the process's pool (the app, serve-api) for the local read; closed by the caller. */
+  memory?: QueryMemoryBudget;
   /** Name or URL of the delegate engine; default the first engine-only node. */
   delegateTo?: string;
   perNode?: boolean;
@@ -92,7 +94,8 @@ export async function answerQuery(spec: ClusterSpec, input: ClusterQueryInput, o
 async function runLocal(spec: ClusterSpec, input: ClusterQueryInput, opts: ModeOptions, note: string, requested: QueryMode = opts.mode): Promise<ModeAnswer> {
   if (!spec.nodes.length) throw new QueryModeError('local evaluation needs remote_read nodes (--endpoint); this cluster has engines only, use --mode delegate');
   const started = performance.now();
-  const { ast, snapshot } = await readForQuery(spec, input, { signal: opts.signal, cache: opts.cache, onProgress: opts.onProgress });
+  const bounded = opts.maxMemoryBytes === undefined ? spec : { ...spec, maxMemoryBytes: opts.maxMemoryBytes };
+  const { ast, snapshot } = await readForQuery(bounded, input, { signal: opts.signal, cache: opts.cache, onProgress: opts.onProgress, memory: opts.memory });
   // Off the main thread when the process set up eval workers: a cancel or the deadline ends it at any moment.
   const timeoutMs = opts.timeoutMs === undefined ? undefined : Math.max(1, opts.timeoutMs - (performance.now() - started));
   const local = await evaluateOffThread(spec, ast, input, snapshot, {
@@ -201,7 +204,7 @@ export async function estimateLocalPull(spec: ClusterSpec, input: ClusterQueryIn
 }
 
 async function runAuto(spec: ClusterSpec, input: ClusterQueryInput, opts: ModeOptions): Promise<ModeAnswer> {
-  const budget = opts.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES;
+  const budget = opts.maxMemoryBytes ?? spec.maxMemoryBytes ?? defaultQueryBudgetBytes();
   if (!spec.nodes.length) return runDelegate(spec, input, opts, 'auto chose delegate (the cluster has engines only)', 'auto');
   if (!hasQueryApis(spec)) return runLocal(spec, input, opts, 'auto chose local: no node has a query API', 'auto');
   // hasQueryApis guarantees a probe, so the estimate exists.

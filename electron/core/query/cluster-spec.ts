@@ -20,4 +20,6 @@ export interface ClusterSpec {
   engines?: EngineNode[];
   /** Per-read limits of every node's remote_read (defaults: DEFAULT_READ_LIMITS). */
   readLimits?: Partial<ReadLimits>;
+  /** Memory budget of one query's held raw samples (`--max-memory`, the profile's memory budget); also auto's threshold. */
+  maxMemoryBytes?: number;
 }

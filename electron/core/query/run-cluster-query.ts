@@ -14,6 +14,7 @@ import type { RawSeries } from '@core/series/types';
 import { compareLabels } from '@core/series/labels';
 import type { CoverageRow, EvaluatedResult, Finding, MergedRawSummary, NodeLookback, PartialNotice } from '@shared/api/query-types';
 import type { ClusterSpec } from './cluster-spec';
+import { QueryMemoryBudget, defaultQueryBudgetBytes } from './memory-budget';
 import { evaluateOn, toEvaluatedResult, type EvaluateOptions } from './evaluate';
 import { PlannedStore } from './planned-store';
 import { attachSelectorProvenance, summarizeProvenance } from './provenance-runs';
@@ -74,7 +75,11 @@ export async function readForQuery(spec: ClusterSpec, input: ClusterQueryInput, 
     lookbackDeltaMs: input.lookbackDeltaMs,
     compat: spec.compat,
   });
-  const outcomes = await fanOut(spec.nodes, requests, { timeoutMs: spec.timeoutMs, limits: spec.readLimits, ...opts });
+  // Without a budget from the caller (a pooled one in the app and serve-api), the query gets its own: every local
+  // read is bounded, and crossing the budget fails the query with its typed error, not the reads' "cancelled".
+  const memory = opts.memory ?? new QueryMemoryBudget({ limitBytes: spec.maxMemoryBytes ?? defaultQueryBudgetBytes() });
+  const outcomes = await fanOut(spec.nodes, requests, { timeoutMs: spec.timeoutMs, limits: spec.readLimits, ...opts, memory });
+  if (memory.error) throw memory.error;
   checkPartialPolicy(spec, outcomes, opts.signal);
   return { ast, snapshot: { requests, outcomes, readAtMs: Date.now() } };
 }

@@ -6,6 +6,7 @@ import { labelsKey } from '@core/series/labels';
 import type { RawSeries } from '@core/series/types';
 import { DecodeError } from './errors';
 import { decodeHistogramChunk, histogramChunkSampleCount } from './histogram-chunk';
+import { histogramsBytes } from './held-bytes';
 import { decodeLabelInto } from './labels-decoder';
 import type { ReadBudget } from './limits';
 import { ChunkEncodingNumber, F, chunkEncodingName } from './proto/field-numbers';
@@ -152,12 +153,17 @@ export class ChunkedResponseDecoder {
     if (histogram) {
       this.budget.ensureRoom(histogramChunkSampleCount(data));
       const floatCounts = encoding === ChunkEncodingNumber.FLOAT_HISTOGRAM;
-      this.budget.addSamples(decodeHistogramChunk(data, floatCounts, builder, window.startMs, window.endMs));
+      const before = builder.length;
+      const kept = decodeHistogramChunk(data, floatCounts, builder, window.startMs, window.endMs);
+      this.budget.addSamples(kept);
+      this.budget.hold(queryIndex, kept, histogramsBytes(builder, before));
       return;
     }
     // Check the limit before decoding (the header says how many samples the chunk holds); count what was kept.
     this.budget.ensureRoom(xorChunkSampleCount(data));
-    this.budget.addSamples(decodeXorChunk(data, builder, window.startMs, window.endMs));
+    const kept = decodeXorChunk(data, builder, window.startMs, window.endMs);
+    this.budget.addSamples(kept);
+    this.budget.hold(queryIndex, kept);
   }
 
   private warned = new WeakSet<SeriesBuilder>();
@@ -183,3 +189,4 @@ export class ChunkedResponseDecoder {
     });
   }
 }
+

@@ -5,7 +5,7 @@ import { USER_AGENT } from '@core/app-info';
 import type { RawSeries, SelectorRequest } from '@core/series/types';
 import { DEFAULT_REMOTE_TIMEOUT_MS, type EndpointConfig, type ResponseType } from './endpoint-config';
 import { DecodeError, RemoteReadError, type RemoteReadErrorKind } from './errors';
-import { DEFAULT_READ_LIMITS, ReadBudget, type ReadLimits, type ReadProgress } from './limits';
+import { DEFAULT_READ_LIMITS, ReadBudget, type HoldSamples, type ReadLimits, type ReadProgress } from './limits';
 import { CONTENT_TYPE_PROTOBUF, REMOTE_READ_VERSION } from './proto/field-numbers';
 import { SecretSet, hostOf } from './redact';
 import { DEFAULT_ACCEPTED_RESPONSE_TYPES, encodeReadRequest } from './request-encoder';
@@ -29,6 +29,8 @@ export interface RemoteReadOptions {
   log?: (line: string) => void;
   /** Environment for proxy_from_environment (default process.env). */
   env?: NodeJS.ProcessEnv;
+  /** Charged as samples are decoded and kept (query index = position in `queries`); may throw to stop the read. */
+  hold?: HoldSamples;
 }
 
 export interface RemoteReadResult {
@@ -90,12 +92,13 @@ export async function remoteRead(
     throw fail('connect', 'the endpoint URL is not valid');
   }
   const limits: ReadLimits = { ...DEFAULT_READ_LIMITS, ...opts.limits };
-  const budget = new ReadBudget(limits);
   const accepted = cfg.acceptedResponseTypes?.length ? cfg.acceptedResponseTypes : DEFAULT_ACCEPTED_RESPONSE_TYPES;
 
   // required_matchers: queries without them are not sent; their results stay empty.
   const sentIndex: number[] = [];
   queries.forEach((q, i) => satisfiesRequiredMatchers(q, cfg.requiredMatchers) && sentIndex.push(i));
+  const hold = opts.hold;
+  const budget = new ReadBudget(limits, hold && ((k, samples, extra) => hold(sentIndex[k] ?? k, samples, extra)));
   const results: RawSeries[][] = queries.map(() => []);
   if (sentIndex.length === 0) {
     return { endpoint: name, responseType: accepted[0], results, warnings: [], stats: { ...budget.snapshot(), durationMs: 0 } };

@@ -37,12 +37,26 @@ export interface ReadProgress {
   samples: number;
 }
 
+/**
+ * Where a read charges the samples it decodes and keeps, per query index of its request: the caller's memory budget
+ * (core/memory). `extraBytes` is what histogram samples hold beyond a float sample. May throw to stop the read.
+ */
+export type HoldSamples = (queryIndex: number, samples: number, extraBytes: number) => void;
+
 export class ReadBudget implements ReadProgress {
   bytes = 0;
   series = 0;
   samples = 0;
 
-  constructor(readonly limits: ReadLimits) {}
+  constructor(
+    readonly limits: ReadLimits,
+    private readonly holdHook?: HoldSamples,
+  ) {}
+
+  /** Samples decoded and kept for query `queryIndex`: charged to the caller's memory budget, if any. */
+  hold(queryIndex: number, samples: number, extraBytes = 0): void {
+    if (this.holdHook && (samples > 0 || extraBytes > 0)) this.holdHook(queryIndex, samples, extraBytes);
+  }
 
   addBytes(n: number): void {
     this.bytes += n;

@@ -4,6 +4,7 @@
 // Decoding runs as steps (one series each) so the client can slice a large body and stop it at a deadline.
 import type { Labels, RawSeries } from '@core/series/types';
 import { DecodeError } from './errors';
+import { histogramsBytes } from './held-bytes';
 import { decodeHistogramMessage } from './histogram-proto';
 import { decodeLabelInto } from './labels-decoder';
 import type { ReadBudget } from './limits';
@@ -40,14 +41,14 @@ export function* decodeReadResponseSteps(buf: Uint8Array, budget: ReadBudget): G
     if (Math.floor(tag / 8) === F.readResponseResults && wt === WIRE_LEN) {
       const s = r.lengthDelimited();
       const e = r.fieldEnd;
-      results.push(yield* decodeQueryResult(buf, s, e, budget));
+      results.push(yield* decodeQueryResult(buf, s, e, budget, results.length));
     } else r.skip(wt);
     yield r.pos;
   }
   return { results, warnings };
 }
 
-function* decodeQueryResult(buf: Uint8Array, start: number, end: number, budget: ReadBudget): Generator<number, RawSeries[], void> {
+function* decodeQueryResult(buf: Uint8Array, start: number, end: number, budget: ReadBudget, queryIndex: number): Generator<number, RawSeries[], void> {
   const out: RawSeries[] = [];
   const r = new WireReader(buf, start, end);
   while (!r.done()) {
@@ -56,7 +57,7 @@ function* decodeQueryResult(buf: Uint8Array, start: number, end: number, budget:
     if (Math.floor(tag / 8) === F.queryResultTimeseries && wt === WIRE_LEN) {
       const s = r.lengthDelimited();
       const e = r.fieldEnd;
-      const series = decodeTimeSeries(buf, s, e, budget);
+      const series = decodeTimeSeries(buf, s, e, budget, queryIndex);
       if (series) out.push(series);
     } else r.skip(wt);
     yield r.pos;
@@ -64,7 +65,7 @@ function* decodeQueryResult(buf: Uint8Array, start: number, end: number, budget:
   return out;
 }
 
-function decodeTimeSeries(buf: Uint8Array, start: number, end: number, budget: ReadBudget): RawSeries | null {
+function decodeTimeSeries(buf: Uint8Array, start: number, end: number, budget: ReadBudget, queryIndex: number): RawSeries | null {
   // Pass 1: labels, and count samples so the arrays are allocated once.
   const labels: Record<string, string> = {};
   let sampleCount = 0;
@@ -91,6 +92,7 @@ function decodeTimeSeries(buf: Uint8Array, start: number, end: number, budget: R
   if (total === 0) return null;
   budget.addSamples(total);
   budget.addSeries();
+  budget.hold(queryIndex, total);
 
   // Pass 2: samples straight into the typed arrays (the builder sorts floats and histograms into one timeline).
   const b = new SeriesBuilder(frozen, total);
@@ -110,6 +112,7 @@ function decodeTimeSeries(buf: Uint8Array, start: number, end: number, budget: R
       else b.pushHistogram(h.timestampMs, h.histogram);
     } else r.skip(wt);
   }
+  if (histogramCount > 0) budget.hold(queryIndex, 0, histogramsBytes(b, 0));
   return b.finish();
 }
 

@@ -6,6 +6,7 @@ import { ClusterReadError } from '@core/cluster/fanout/types';
 import type { MergeStrategy } from '@core/cluster/merge/types';
 import { planSelectors } from '@core/promql/planner';
 import type { ClusterSpec } from '@core/query/cluster-spec';
+import { QueryMemoryBudget, defaultQueryBudgetBytes } from '@core/query/memory-budget';
 import { PlannedStore } from '@core/query/planned-store';
 import type { RawSnapshot } from '@core/query/raw-snapshot';
 import { mergeSnapshot, partialNotices, partialWarning } from '@core/query/run-cluster-query';
@@ -87,7 +88,9 @@ export function planRuleReads(groups: readonly RuleGroupSpec[], w: BacktestWindo
 /** Read once per node everything the rules need for the window. Fails like queries do (no node, strict mode). */
 export async function readForRules(spec: ClusterSpec, groups: readonly RuleGroupSpec[], w: BacktestWindow, opts: FanOutOptions = {}): Promise<RawSnapshot> {
   const requests = planRuleReads(groups, w, spec.compat);
-  const outcomes = await fanOut(spec.nodes, requests, { timeoutMs: spec.timeoutMs, ...opts });
+  const memory = opts.memory ?? new QueryMemoryBudget({ limitBytes: spec.maxMemoryBytes ?? defaultQueryBudgetBytes() });
+  const outcomes = await fanOut(spec.nodes, requests, { timeoutMs: spec.timeoutMs, ...opts, memory });
+  if (memory.error) throw memory.error;
   if (opts.signal?.aborted) throw new ClusterReadError('The backtest was cancelled.', []);
   const failed = partialNotices(outcomes);
   if (failed.length && (failed.length === outcomes.length || spec.partialPolicy === 'strict')) {

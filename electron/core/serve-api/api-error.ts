@@ -5,6 +5,7 @@ import { QueryError, QueryTimeoutError } from '@core/promql/engine/errors';
 import { QueryFrameError } from '@core/query/time-frame';
 import { QueryModeError } from '@core/query/answer-modes';
 import { EngineError } from '@core/engine-node/types';
+import { MemoryBudgetError } from '@core/memory/budget';
 
 const ERROR_TYPES: readonly string[] = ['bad_data', 'execution', 'timeout', 'canceled', 'internal', 'unavailable', 'not_found'];
 
@@ -49,6 +50,9 @@ export function statusOf(t: ApiErrorType): number {
  */
 export function toApiError(e: unknown, signal?: AbortSignal): ApiError {
   if (e instanceof ApiError) return e;
+  // Too big for one query: `execution` (422), as Prometheus answers a query over --query.max-samples. Too much for
+  // the process at the moment (other queries hold the rest): `unavailable` (503), worth retrying.
+  if (e instanceof MemoryBudgetError) return new ApiError(e.scope === 'process' ? 'unavailable' : 'execution', e.message);
   if (signal?.aborted) {
     const reason = signal.reason as { name?: string } | undefined;
     if (reason?.name === 'TimeoutError') {

@@ -5,6 +5,7 @@ import type { ApiAnswerParts } from '@core/promql/engine/api-json-stream';
 import { stripUserinfo } from '@core/remote-read/redact';
 import type { ClusterSpec } from '@core/query/cluster-spec';
 import type { QueryMode } from '@core/query/answer-modes';
+import type { ProcessMemoryBudget } from '@core/memory/budget';
 import { invalidParam } from './api-error';
 import type { QueryGate } from './query-gate';
 
@@ -21,7 +22,10 @@ export interface ApiContext {
   now: () => number;
   /** The server's answer mode (serve-api --mode); a request's `mode` parameter overrides it. Default auto. */
   mode?: QueryMode;
+  /** One query's memory budget (--max-memory; default the spec's, else sized to the machine); also auto's threshold. */
   maxMemoryBytes?: number;
+  /** The process's memory budget: what the queries running at once hold together (--max-memory-total). */
+  memory: ProcessMemoryBudget;
   delegateTo?: string;
   /** Rules evaluated continuously (serve-api --rules); without them /api/v1/rules and /api/v1/alerts are empty. */
   rules?: RulesView;

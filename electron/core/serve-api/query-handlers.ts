@@ -5,6 +5,7 @@ import { exprType, type Expr } from '@core/promql/parser/ast';
 import { documentedType } from '@core/promql/parser/check';
 import { toEngineResult } from '@core/query/evaluate';
 import { readForQuery } from '@core/query/run-cluster-query';
+import { defaultQueryBudgetBytes } from '@core/query/memory-budget';
 import { evaluateOffThread } from '@core/query/eval-worker/off-thread';
 import { answerQuery, hasQueryApis } from '@core/query/answer-modes';
 import type { Compat } from '@core/promql/engine/options';
@@ -53,6 +54,8 @@ export async function handleQuery(range: boolean, form: ApiForm, ctx: ApiContext
   const timeoutMs = Math.min(p.timeoutMs ?? Infinity, ctx.queryTimeoutMs);
   const rs = requestSignal(scope.abortSources, timeoutMs);
   let release: (() => void) | undefined;
+  // Held raw samples charge this query's budget and the process's; given back when the answer is written.
+  const memory = ctx.memory.open(ctx.maxMemoryBytes ?? spec.maxMemoryBytes ?? defaultQueryBudgetBytes());
   try {
     release = await ctx.gate.acquire(rs.signal);
     const t1 = performance.now();
@@ -62,7 +65,8 @@ export async function handleQuery(range: boolean, form: ApiForm, ctx: ApiContext
       // Through the answer modes; every answer says how it was made in an info entry.
       const answer = await answerQuery(p.strategy ? { ...spec, strategy: p.strategy } : spec, input, {
         mode: mode ?? 'auto',
-        maxMemoryBytes: ctx.maxMemoryBytes,
+        maxMemoryBytes: memory.limitBytes,
+        memory,
         delegateTo: ctx.delegateTo,
         signal: rs.signal,
         maxSamples: ctx.maxSamples,
@@ -71,7 +75,7 @@ export async function handleQuery(range: boolean, form: ApiForm, ctx: ApiContext
       });
       return answerParts(toEngineResult(answer.merged, p.frame.endMs), p.limit, [`rrx answered in ${answer.mode} mode: ${answer.note}`]);
     }
-    const { ast, snapshot } = await readForQuery(spec, input, { signal: rs.signal, cache: ctx.cache });
+    const { ast, snapshot } = await readForQuery(spec, input, { signal: rs.signal, cache: ctx.cache, memory });
     const t2 = performance.now();
     // In a worker thread: /-/healthy and other requests are answered meanwhile; the deadline or a closed
     // connection terminates it wherever it is.
@@ -98,6 +102,7 @@ export async function handleQuery(range: boolean, form: ApiForm, ctx: ApiContext
   } catch (e) {
     throw toApiError(e, rs.signal);
   } finally {
+    memory.close();
     release?.();
     rs.dispose();
   }

@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { RawReadCache } from '@core/cluster/fanout/raw-read-cache';
 import { DEFAULT_MAX_SAMPLES, DEFAULT_QUERY_TIMEOUT_MS } from '@core/promql/engine/options';
 import type { ClusterSpec } from '@core/query/cluster-spec';
+import { ProcessMemoryBudget } from '@core/memory/budget';
+import { defaultProcessBudgetBytes } from '@core/memory/sizes';
 import { bearerChecker, hostHeaderName, isLoopbackHost, ListenError, parseListen, type ListenAddress } from './access';
 import { ApiError, toApiError } from './api-error';
 import type { ApiContext, RequestScope, RulesView } from './context';
@@ -41,8 +43,11 @@ export interface QueryApiServerOptions {
   now?: () => number;
   /** Default answer mode (local, pushdown, delegate, auto); requests may pass `mode`. */
   mode?: QueryMode;
-  /** auto's memory budget. */
+  /** One query's memory budget, and auto's threshold. */
   maxMemoryBytes?: number;
+  /** The process's memory budget over its running queries (default sized to the machine), or a pool to share. */
+  maxMemoryTotalBytes?: number;
+  memory?: ProcessMemoryBudget;
   /** The delegate engine's name or URL. */
   delegateTo?: string;
   /** Rules evaluated continuously, answering /api/v1/rules and /api/v1/alerts (serve-api --rules). */
@@ -80,6 +85,7 @@ export async function startQueryApiServer(opts: QueryApiServerOptions): Promise<
     now: opts.now ?? Date.now,
     mode: opts.mode,
     maxMemoryBytes: opts.maxMemoryBytes,
+    memory: opts.memory ?? new ProcessMemoryBudget(opts.maxMemoryTotalBytes ?? defaultProcessBudgetBytes(), 'raise --max-memory-total'),
     delegateTo: opts.delegateTo,
     rules: opts.rules,
   };

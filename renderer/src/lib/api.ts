@@ -15,10 +15,13 @@ export class ApiCallError extends Error {
   override readonly name = 'ApiCallError';
   readonly kind: string;
   readonly field?: string;
+  /** Set when a query crossed a memory budget (kind "memory-budget"). */
+  readonly memoryBudget?: ApiError['memoryBudget'];
   constructor(err: ApiError) {
     super(err.message);
     this.kind = err.kind;
     this.field = err.field;
+    this.memoryBudget = err.memoryBudget;
   }
 }
 

@@ -136,6 +136,19 @@ describe('profile form ↔ ProfileInput', () => {
       expect(toProfileInput(form).errors.queryTimeoutMs).toMatch(/from 1s to 1h/);
     }
   });
+  it('the memory budget: empty means sized to the machine, a size round-trips, a bad or tiny one is reported', () => {
+    const form = newProfileForm();
+    expect(form.memoryBudget).toBe('');
+    expect(toProfileInput(form).input.maxMemoryBytes).toBeUndefined();
+    form.memoryBudget = '2GiB';
+    expect(toProfileInput(form).input.maxMemoryBytes).toBe(2 * 1024 ** 3);
+    expect(profileFormFromView({ ...view, maxMemoryBytes: 512 * 1024 ** 2 }).memoryBudget).toBe('512 MiB');
+    expect(profileFormFromView(view).memoryBudget).toBe('');
+    for (const bad of ['plenty', '2', '10KiB', '2TiB']) {
+      form.memoryBudget = bad;
+      expect(toProfileInput(form).errors.maxMemoryBytes, bad).toMatch(/from 1MiB to 1TiB/);
+    }
+  });
   it('oauth2 scopes and params parse from text', () => {
     const form = newProfileForm();
     Object.assign(form.nodes[0], { oauth2: true, oauth2ClientId: 'id', oauth2TokenUrl: 'https://t', oauth2Scopes: 'read, write', oauth2EndpointParams: 'audience=x' });

@@ -2,7 +2,7 @@
 // from several nodes (repeated --endpoint or --profile) merged with a dedup strategy, with each sample's node. No
 // PromQL. Output shapes are a contract (see usage); errors are one sentence on stderr (exit 1), usage exit 2.
 import { formatFloatF } from '@core/promql/engine/format-float';
-import { remoteRead } from '@core/remote-read/client';
+import { endpointDisplayName, remoteRead } from '@core/remote-read/client';
 import type { ResponseType } from '@core/remote-read/endpoint-config';
 import { stripUserinfo } from '@core/remote-read/redact';
 import { SelectorError, parseSelector } from '@core/remote-read/selector';
@@ -16,7 +16,9 @@ import { parseTimeArg } from '../time-arg';
 import { endpointFromFlags, type TransportFlagValues } from '../transport-flags';
 import { CLUSTER_OPTIONS, CLUSTER_USAGE, clusterFromFlags, type ClusterFlagValues } from '../cluster-flags';
 import { readLimitsFromFlags, type ReadLimitFlagValues } from '../read-limit-flags';
-import { fanOut } from '@core/cluster/fanout/fan-out';
+import { fanOut, holdInBudget, withBudgetSignal } from '@core/cluster/fanout/fan-out';
+import { QueryMemoryBudget, defaultQueryBudgetBytes } from '@core/query/memory-budget';
+import { maxMemoryFromFlags, type MemoryFlagValues } from '../memory-flag';
 import { ClusterReadError } from '@core/cluster/fanout/types';
 import { mergeNodes } from '@core/cluster/merge';
 import type { MergedSeries } from '@core/cluster/merge/types';
@@ -87,7 +89,12 @@ export const readCommand: CliCommand = {
     const cfg = endpointFromFlags(endpoints[0], values as TransportFlagValues);
     if (accepted) cfg.acceptedResponseTypes = accepted;
 
-    const res = await remoteRead(cfg, queries, { signal: io.signal, env: io.env, limits: readLimitsFromFlags(values as ReadLimitFlagValues) });
+    const memory = new QueryMemoryBudget({ limitBytes: maxMemoryFromFlags(values as MemoryFlagValues) ?? defaultQueryBudgetBytes() });
+    const limits = readLimitsFromFlags(values as ReadLimitFlagValues);
+    const hold = holdInBudget(memory, queries, endpointDisplayName(cfg));
+    const res = await remoteRead(cfg, queries, { signal: withBudgetSignal(io.signal, memory), env: io.env, limits, hold }).catch((e: unknown) => {
+      throw memory.error ?? e;
+    });
     for (const w of res.warnings) io.stderr(`rrx read: warning: ${formatLabels(w.series)}: ${w.message}\n`);
     const series = uniqueSorted(res.results.flat());
     const url = stripUserinfo(cfg.url);
@@ -102,7 +109,9 @@ export const readCommand: CliCommand = {
 async function readCluster(values: ClusterFlagValues, queries: SelectorRequest[], accepted: ResponseType[] | undefined, format: Format, io: CliIO): Promise<number> {
   const spec = await clusterFromFlags(values, io);
   if (accepted) for (const n of spec.nodes) n.endpoint = { ...n.endpoint, acceptedResponseTypes: accepted };
-  const outcomes = await fanOut(spec.nodes, queries, { signal: io.signal, timeoutMs: spec.timeoutMs, limits: spec.readLimits });
+  const memory = new QueryMemoryBudget({ limitBytes: spec.maxMemoryBytes ?? defaultQueryBudgetBytes() });
+  const outcomes = await fanOut(spec.nodes, queries, { signal: io.signal, timeoutMs: spec.timeoutMs, limits: spec.readLimits, memory });
+  if (memory.error) throw memory.error;
   const failed = outcomes.filter((o) => !o.ok);
   const warnings = [...failed.map((o) => `node ${o.node.name} (${o.host}) did not answer: ${o.error}`), ...outcomes.flatMap((o) => o.warnings)];
   if (failed.length === outcomes.length) throw new ClusterReadError(`No node answered. ${warnings.join('; ')}`, []);

@@ -11,6 +11,7 @@ import { parseDurationMs } from '../time-arg';
 import { parseFlags } from '../flags';
 import { MODE_OPTIONS, MODE_USAGE, modeFromFlags, type ModeFlagValues } from '../mode-flags';
 import { parseSize } from '../read-limit-flags';
+import { maxMemoryFromFlags } from '../memory-flag';
 import { expandRulesFlag } from '../rules-flag';
 import { LiveRules } from '@core/rules/live-rules';
 import { loadRuleFiles } from '@core/rules/load-rule-files';
@@ -42,6 +43,9 @@ ${QUERY_TIMEOUT_USAGE}; a request's
   --lookup-window D           longest window series/labels lookups read (default 1h)
   --cache-size SIZE           memory budget of the raw-read cache (default 512MiB); the process stays
                               within it plus a margin for the queries running (see the README)
+  --max-memory-total SIZE     memory budget of the queries running at once, together (default: a quarter of
+                              RAM, at most twice V8's heap limit); a query that would cross it fails with 503
+                              (errorType unavailable) and the others go on; one query's own is --max-memory (422)
   --access-log                one line per request on stderr (method, path, status, ms)
   --rules FILE…               evaluate these rule files continuously on the merged view (each group at its
                               interval, aligned to multiples of it) and answer /api/v1/rules and /api/v1/alerts;
@@ -60,6 +64,7 @@ const OPTIONS = {
   'max-concurrent': { type: 'string' },
   'lookup-window': { type: 'string' },
   'cache-size': { type: 'string' },
+  'max-memory-total': { type: 'string' },
   'access-log': { type: 'boolean' },
   ...MODE_OPTIONS,
   rules: { type: 'string', multiple: true },
@@ -75,6 +80,7 @@ type Values = ClusterFlagValues & ModeFlagValues & {
   'max-concurrent'?: string;
   'lookup-window'?: string;
   'cache-size'?: string;
+  'max-memory-total'?: string;
   'access-log'?: boolean;
   rules?: string[];
   'evaluation-interval'?: string;
@@ -121,6 +127,7 @@ export const serveApiCommand: CliCommand = {
     if (v['lookup-window'] !== undefined && !lookupWindowMs) throw new UsageError(`--lookup-window must be a duration such as 1h, got "${v['lookup-window']}"`);
     const modeFlags = modeFromFlags(v);
     const cacheBytes = v['cache-size'] !== undefined ? parseSize(v['cache-size'], 'cache-size') : undefined;
+    const maxMemoryTotalBytes = maxMemoryFromFlags(v, 'max-memory-total');
     const evalIntervalMs = v['evaluation-interval'] !== undefined ? parseDurationMs(v['evaluation-interval']) : DEFAULT_EVALUATION_INTERVAL_MS;
     if (!evalIntervalMs) throw new UsageError(`--evaluation-interval must be a duration such as 1m, got "${v['evaluation-interval']}"`);
     const spec = await clusterFromFlags(v, io);
@@ -149,6 +156,7 @@ export const serveApiCommand: CliCommand = {
         gate: maxConcurrent ? { maxConcurrent } : undefined,
         mode: modeFlags.explicit ? modeFlags.mode : undefined,
         maxMemoryBytes: modeFlags.maxMemoryBytes,
+        maxMemoryTotalBytes,
         delegateTo: modeFlags.delegateTo,
         rules,
         onRequest: v['access-log'] ? (r) => io.stderr(`${r.method} ${r.path} ${r.status} ${Math.round(r.ms)}ms\n`) : undefined,

@@ -3,9 +3,10 @@
 // A node that fails becomes an outcome with its reason; whether that fails the query is the caller's policy.
 import { endpointDisplayName, remoteRead } from '@core/remote-read/client';
 import { isRemoteReadError } from '@core/remote-read/errors';
-import type { ReadLimits } from '@core/remote-read/limits';
+import type { HoldSamples, ReadLimits } from '@core/remote-read/limits';
+import type { QueryMemoryBudget } from '@core/memory/budget';
 import { hostOf, stripUserinfo } from '@core/remote-read/redact';
-import type { RawSeries, SelectorRequest } from '@core/series/types';
+import type { LabelMatcher, RawSeries, SelectorRequest } from '@core/series/types';
 import { NodeLimiter } from './node-limiter';
 import { RawReadCache } from './raw-read-cache';
 import type { ClusterNode, NodeOutcome, NodeProgress } from './types';
@@ -22,6 +23,11 @@ export interface FanOutOptions {
   maxSamplesPerNode?: number;
   /** Per-read limits (maxSamplesPerNode, when given, wins for samples). */
   limits?: Partial<ReadLimits>;
+  /**
+   * The query's memory budget: network reads charge it per decoded chunk (cached reads belong to the cache's own
+   * budget); crossing it aborts every node's read at once, and the caller fails with `memory.error`.
+   */
+  memory?: QueryMemoryBudget;
 }
 
 const sharedLimiter = new NodeLimiter(4);
@@ -43,7 +49,28 @@ function sampleCount(series: RawSeries[][]): { series: number; samples: number }
 
 export async function fanOut(nodes: readonly ClusterNode[], requests: readonly SelectorRequest[], opts: FanOutOptions = {}): Promise<NodeOutcome[]> {
   const limiter = opts.limiter ?? sharedLimiter;
-  return Promise.all(nodes.map((node) => readNode(node, requests, opts, limiter)));
+  const signal = withBudgetSignal(opts.signal, opts.memory);
+  return Promise.all(nodes.map((node) => readNode(node, requests, { ...opts, signal }, limiter)));
+}
+
+/** The caller's signal, also aborted the moment the memory budget is crossed. */
+export function withBudgetSignal(signal: AbortSignal | undefined, memory: QueryMemoryBudget | undefined): AbortSignal | undefined {
+  if (!memory) return signal;
+  return signal ? AbortSignal.any([signal, memory.signal]) : memory.signal;
+}
+
+/** remoteRead's `hold` for these requests from one source: each selector charges its own account of the budget. */
+export function holdInBudget(memory: QueryMemoryBudget, requests: readonly SelectorRequest[], source: string): HoldSamples {
+  const accounts = requests.map((r) => memory.account(selectorText(r.matchers), source));
+  return (k, samples, extraBytes) => accounts[k].charge(samples, extraBytes);
+}
+
+/** A selector as the user wrote it, near enough: `name{l="v"}`, or just `name`. */
+export function selectorText(ms: readonly LabelMatcher[]): string {
+  const name = ms.find((m) => m.name === '__name__' && m.type === '=');
+  const rest = ms.filter((m) => m !== name).map((m) => `${m.name}${m.type}${JSON.stringify(m.value)}`);
+  if (name && rest.length === 0) return name.value;
+  return `${name?.value ?? ''}{${rest.join(', ')}}`;
 }
 
 async function readNode(node: ClusterNode, requests: readonly SelectorRequest[], opts: FanOutOptions, limiter: NodeLimiter): Promise<NodeOutcome> {
@@ -79,6 +106,7 @@ async function readNode(node: ClusterNode, requests: readonly SelectorRequest[],
           {
             signal: opts.signal,
             limits: opts.maxSamplesPerNode ? { ...opts.limits, maxSamples: opts.maxSamplesPerNode } : opts.limits,
+            hold: opts.memory && holdInBudget(opts.memory, missing.map((i) => requests[i]), node.name),
             onProgress: (p) => emit({ state: 'reading', ...p }),
           },
         ),

@@ -20,6 +20,8 @@ import type {
   TlsVersionName,
 } from '@shared/api/profile-types';
 import { formatDuration, parseDuration } from '../time-range';
+import { MAX_MEMORY_BUDGET_BYTES, MIN_MEMORY_BUDGET_BYTES } from '@shared/api/query-types';
+import { formatMemorySize, parseMemorySize } from './memory-size';
 
 export type SecretMode = 'keep' | 'set' | 'clear';
 /** Write-only field: whether the app holds a value, and what the user wants done with it. */
@@ -105,6 +107,8 @@ export interface ProfileForm {
   timeout: string;
   /** PromQL evaluation's timeout; empty: the default (2m). */
   queryTimeout: string;
+  /** One query's memory budget ("2GiB"); empty: sized to the machine. */
+  memoryBudget: string;
   partialPolicy: PartialPolicy;
   compat: Compat;
   nodes: NodeForm[];
@@ -172,6 +176,7 @@ export function newProfileForm(): ProfileForm {
     mergeStrategy: 'penalty',
     timeout: '30s',
     queryTimeout: '',
+    memoryBudget: '',
     partialPolicy: 'partial',
     compat: 'prometheus3',
     nodes: [newNodeForm(0), newNodeForm(1)],
@@ -255,6 +260,7 @@ export function profileFormFromView(p: ProfileView): ProfileForm {
     mergeStrategy: p.mergeStrategy,
     timeout: formatDuration(p.timeoutMs),
     queryTimeout: p.queryTimeoutMs !== undefined ? formatDuration(p.queryTimeoutMs) : '',
+    memoryBudget: p.maxMemoryBytes !== undefined ? formatMemorySize(p.maxMemoryBytes) : '',
     partialPolicy: p.partialPolicy,
     compat: p.compat,
     nodes: p.nodes.map(nodeFormFromView),
@@ -409,6 +415,10 @@ export function toProfileInput(form: ProfileForm): { input: ProfileInput; errors
   if (queryTimeoutMs === null || (queryTimeoutMs !== undefined && (queryTimeoutMs < 1000 || queryTimeoutMs > 3_600_000))) {
     errors.queryTimeoutMs = 'Write a duration from 1s to 1h, such as 2m, or leave it empty for 2m.';
   }
+  const maxMemoryBytes = opt(form.memoryBudget) ? parseMemorySize(form.memoryBudget) : undefined;
+  if (maxMemoryBytes === null || (maxMemoryBytes !== undefined && (maxMemoryBytes < MIN_MEMORY_BUDGET_BYTES || maxMemoryBytes > MAX_MEMORY_BUDGET_BYTES))) {
+    errors.maxMemoryBytes = 'Write a size from 1MiB to 1TiB, such as 512MiB or 2GiB, or leave it empty to size it to this machine.';
+  }
   const nodes: NodeInput[] = form.nodes.map((n, i) => {
     const base = `nodes[${i}].endpoint`;
     const node: NodeInput = { name: n.name.trim(), endpoint: endpointInput(n, base, errors, i + 1) };
@@ -445,6 +455,7 @@ export function toProfileInput(form: ProfileForm): { input: ProfileInput; errors
   if (form.id) input.id = form.id;
   if (opt(form.replicaLabel)) input.replicaLabel = form.replicaLabel.trim();
   if (typeof queryTimeoutMs === 'number') input.queryTimeoutMs = queryTimeoutMs;
+  if (typeof maxMemoryBytes === 'number') input.maxMemoryBytes = maxMemoryBytes;
   return { input, errors };
 }
 

@@ -27,6 +27,8 @@ export interface PanelSettings {
   mode?: QueryMode;
   /** The delegate engine's name; undefined = the profile's first engine. */
   delegateTo?: string;
+  /** This panel's memory budget after "raise the budget", bytes; undefined = the profile's. Not saved in workspaces. */
+  maxMemoryBytes?: number;
   graph: GraphSettings;
 }
 
@@ -70,5 +72,6 @@ export function buildQueryRequest(p: PanelSettings, profileId: string, nowMs: nu
   if (p.strategy) req.strategy = p.strategy;
   if (p.mode) req.mode = p.mode;
   if (p.delegateTo && (p.mode === 'delegate' || !p.mode)) req.delegateTo = p.delegateTo;
+  if (p.maxMemoryBytes) req.maxMemoryBytes = p.maxMemoryBytes;
   return req;
 }
