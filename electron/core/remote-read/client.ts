@@ -29,6 +29,11 @@ export interface RemoteReadOptions {
   log?: (line: string) => void;
   /** Environment for proxy_from_environment (default process.env). */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Streaming: each decoded series is handed here as soon as it is complete (STREAMED_XOR_CHUNKS: while the body
+   * arrives, in the node's label order; SAMPLES: after decoding, in response order) and `results` stay empty.
+   */
+  onSeries?: (queryIndex: number, s: RawSeries) => void;
 }
 
 export interface RemoteReadResult {
@@ -176,7 +181,8 @@ export async function remoteRead(
         throw fail('content-type', `unexpected streamed message type in "${contentType}"`);
       }
       responseType = 'STREAMED_XOR_CHUNKS';
-      decoded = await readStreamedBody(res.body, windows, budget, () => progress(), deadline.signal);
+      const onSeries = opts.onSeries;
+      decoded = await readStreamedBody(res.body, windows, budget, () => progress(), deadline.signal, onSeries && ((k, s) => onSeries(sentIndex[k], s)));
     } else if (contentType.startsWith(CONTENT_TYPE_PROTOBUF)) {
       responseType = 'SAMPLES';
       decoded = await readSamplesBody(res.body, budget, () => progress(), deadline.signal);
@@ -188,7 +194,8 @@ export async function remoteRead(
     }
 
     decoded.results.forEach((series, k) => {
-      results[sentIndex[k]] = series;
+      if (opts.onSeries) for (const s of series) opts.onSeries(sentIndex[k], s);
+      else results[sentIndex[k]] = series;
     });
     const warnings = decoded.warnings.map((w) => ({ ...w, queryIndex: sentIndex[w.queryIndex] ?? w.queryIndex }));
     progress(true);

@@ -101,9 +101,10 @@ export async function readStreamedBody(
   budget: ReadBudget,
   onFrame: () => void,
   signal?: AbortSignal,
+  onSeries?: (queryIndex: number, s: RawSeries) => void,
 ): Promise<DecodedBody> {
   const frames = new FrameReader(budget.limits.maxFrameBytes, LIMIT_NAMES.maxFrameBytes);
-  const decoder = new ChunkedResponseDecoder(windows, budget);
+  const decoder = new ChunkedResponseDecoder(windows, budget, onSeries);
   const onMessage = (m: Uint8Array) => {
     decoder.decodeFrame(m);
     onFrame();

@@ -22,6 +22,11 @@ export interface FanOutOptions {
   maxSamplesPerNode?: number;
   /** Per-read limits (maxSamplesPerNode, when given, wins for samples). */
   limits?: Partial<ReadLimits>;
+  /**
+   * Streaming: every node's series are handed here as they are decoded (label order per node), none is kept, and
+   * the cache is neither read nor filled (the caller decides what it may keep); outcomes carry counts only.
+   */
+  onSeries?: (node: ClusterNode, queryIndex: number, s: RawSeries) => void;
 }
 
 const sharedLimiter = new NodeLimiter(4);
@@ -53,12 +58,13 @@ async function readNode(node: ClusterNode, requests: readonly SelectorRequest[],
   const results: RawSeries[][] = requests.map(() => []);
   const missing: number[] = [];
   requests.forEach((r, i) => {
-    const hit = opts.noCache ? undefined : opts.cache?.get(key, r.matchers, r.startMs, r.endMs);
+    const hit = opts.noCache || opts.onSeries ? undefined : opts.cache?.get(key, r.matchers, r.startMs, r.endMs);
     if (hit) results[i] = hit;
     else missing.push(i);
   });
   const base = { node, host, warnings: [] as string[] };
   const emit = (p: Omit<NodeProgress, 'node'>): void => opts.onProgress?.({ node: node.index, ...p });
+  const onSeries = opts.onSeries;
 
   if (missing.length === 0) {
     const c = sampleCount(results);
@@ -80,6 +86,7 @@ async function readNode(node: ClusterNode, requests: readonly SelectorRequest[],
             signal: opts.signal,
             limits: opts.maxSamplesPerNode ? { ...opts.limits, maxSamples: opts.maxSamplesPerNode } : opts.limits,
             onProgress: (p) => emit({ state: 'reading', ...p }),
+            onSeries: onSeries && ((j, s) => onSeries(node, missing[j], s)),
           },
         ),
       opts.signal,
@@ -87,9 +94,9 @@ async function readNode(node: ClusterNode, requests: readonly SelectorRequest[],
     missing.forEach((reqIndex, j) => {
       results[reqIndex] = res.results[j];
       const r = requests[reqIndex];
-      opts.cache?.put(key, r.matchers, r.startMs, r.endMs, res.results[j]);
+      if (!onSeries) opts.cache?.put(key, r.matchers, r.startMs, r.endMs, res.results[j]);
     });
-    const c = sampleCount(results);
+    const c = onSeries ? { series: res.stats.series, samples: res.stats.samples } : sampleCount(results);
     emit({ state: 'done', bytes: res.stats.bytes, ...c });
     return {
       ...base,

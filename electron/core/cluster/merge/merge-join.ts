@@ -36,6 +36,8 @@ export class StreamingMergeJoin {
   private readonly streams: Stream[];
   private readonly held: HeldBytes;
   merged = 0;
+  /** Bytes of every series taken in (what a whole-snapshot merge would hold at once). */
+  bytesIn = 0;
 
   /** `nodes` in the order that breaks ties (profile order), as mergeNodes gets them. */
   constructor(
@@ -55,7 +57,9 @@ export class StreamingMergeJoin {
     }
     st.last = s;
     if (s.timestamps.length === 0) return;
-    this.held.charge(seriesBytes(s), s);
+    const bytes = seriesBytes(s);
+    this.bytesIn += bytes;
+    this.held.charge(bytes, s);
     st.queue.push(s);
     this.drain();
   }
