@@ -12,6 +12,7 @@ import type { RawSeries } from '@core/series/types';
 import { startPrometheus, type PrometheusServer } from '../../helpers/prometheus';
 import { remoteWrite } from '../../helpers/remote-write';
 import { rrx } from '../../helpers/run-cli';
+import { spawnRrx } from '../../helpers/rrx-process';
 import { prng } from '../../helpers/series-fixtures';
 
 const SERIES = 1200;
@@ -118,6 +119,17 @@ describe('streaming evaluation against two real Prometheus 2.42 collectors and t
     const snapshotPath = await readAndEvaluate(spec, input, { noStreaming: true });
     expect(snapshotPath.result.evaluation).toMatchObject({ path: 'snapshot', reason: 'streaming is switched off' });
     expect(toPrometheusApiJson(toEngineResult(result.merged, 0))).toEqual(toPrometheusApiJson(toEngineResult(snapshotPath.result.merged, 0)));
+  }, 120_000);
+
+  it('a child rrx process streams through its evaluation worker: the same answer as the 9090', async () => {
+    const expr = 'sum by (x) (rate(m[5m]))';
+    const [start, end] = [String(startS + 600), String(startS + 2400)];
+    const child = await spawnRrx(['query', '--endpoint', a.readUrl, '--endpoint', b.readUrl, '--compat', 'prometheus2', '--format', 'json', '--mode', 'local', '--expr', expr, '--start', start, '--end', end, '--step', '60s'], { killAfterMs: 60_000 });
+    const done = await child.done;
+    expect(done.code, child.stderr()).toBe(0);
+    expect(child.stderr()).toContain('streamed');
+    const prom = await promApi('/api/v1/query_range', { query: expr, start, end, step: '60' });
+    expect(JSON.parse(child.stdout())).toEqual(prom);
   }, 120_000);
 
   it('a query that needs every series at once says why it took the snapshot path', async () => {
