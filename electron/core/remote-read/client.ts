@@ -34,6 +34,8 @@ export interface RemoteReadOptions {
    * arrives, in the node's label order; SAMPLES: after decoding, in response order) and `results` stay empty.
    */
   onSeries?: (queryIndex: number, s: RawSeries) => void;
+  /** Streaming backpressure: a promise while the consumer wants no more series from this read yet. */
+  waitForRoom?: () => Promise<void> | undefined;
 }
 
 export interface RemoteReadResult {
@@ -182,7 +184,7 @@ export async function remoteRead(
       }
       responseType = 'STREAMED_XOR_CHUNKS';
       const onSeries = opts.onSeries;
-      decoded = await readStreamedBody(res.body, windows, budget, () => progress(), deadline.signal, onSeries && ((k, s) => onSeries(sentIndex[k], s)));
+      decoded = await readStreamedBody(res.body, windows, budget, () => progress(), deadline.signal, onSeries && ((k, s) => onSeries(sentIndex[k], s)), opts.waitForRoom);
     } else if (contentType.startsWith(CONTENT_TYPE_PROTOBUF)) {
       responseType = 'SAMPLES';
       decoded = await readSamplesBody(res.body, budget, () => progress(), deadline.signal);

@@ -27,6 +27,8 @@ export interface FanOutOptions {
    * the cache is neither read nor filled (the caller decides what it may keep); outcomes carry counts only.
    */
   onSeries?: (node: ClusterNode, queryIndex: number, s: RawSeries) => void;
+  /** Streaming backpressure per node (see RemoteReadOptions.waitForRoom). */
+  waitForRoom?: (node: ClusterNode) => Promise<void> | undefined;
 }
 
 const sharedLimiter = new NodeLimiter(4);
@@ -87,6 +89,7 @@ async function readNode(node: ClusterNode, requests: readonly SelectorRequest[],
             limits: opts.maxSamplesPerNode ? { ...opts.limits, maxSamples: opts.maxSamplesPerNode } : opts.limits,
             onProgress: (p) => emit({ state: 'reading', ...p }),
             onSeries: onSeries && ((j, s) => onSeries(node, missing[j], s)),
+            waitForRoom: opts.waitForRoom && (() => opts.waitForRoom!(node)),
           },
         ),
       opts.signal,

@@ -8,11 +8,13 @@ import { preprocessExpr } from '@core/promql/engine/preprocess';
 import type { Expr } from '@core/promql/parser/ast';
 import { planSelectors } from '@core/promql/planner';
 import { stripUserinfo } from '@core/remote-read/redact';
+import { seriesBytes } from '@core/series/held-bytes';
 import type { SelectorRequest } from '@core/series/types';
 import type { ClusterSpec } from '../cluster-spec';
 import { toEvaluatedResult } from '../evaluate';
 import { checkPartialPolicy, parseQuery, partialNotices, partialWarning, type ClusterQueryInput, type ClusterQueryResult } from '../run-cluster-query';
 import { streamPlan } from './eligibility';
+import { StreamFrontier } from './stream-frontier';
 import type { StreamJob } from './stream-core';
 import { InlineSink, type StreamSink } from './stream-sink';
 
@@ -59,7 +61,12 @@ export async function answerStreaming(spec: ClusterSpec, input: ClusterQueryInpu
 
   // The reads stop as soon as the streaming answer cannot be had (a fallback or an evaluation error).
   const reads = new AbortController();
-  const onOuterAbort = (): void => reads.abort(opts.signal?.reason);
+  const frontier = new StreamFrontier(spec.nodes.length);
+  const stopReads = (reason?: unknown): void => {
+    reads.abort(reason);
+    frontier.releaseAll();
+  };
+  const onOuterAbort = (): void => stopReads(opts.signal?.reason);
   opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
   const job: StreamJob = {
     nodes: spec.nodes.map((n) => ({ index: n.index, name: n.name })),
@@ -72,7 +79,7 @@ export async function answerStreaming(spec: ClusterSpec, input: ClusterQueryInpu
   const make = opts.makeSink ?? ((j, onStop, signal) => new InlineSink(j, onStop, signal));
   let sink: StreamSink;
   try {
-    sink = make(job, () => reads.abort(), opts.evalSignal ?? opts.signal);
+    sink = make(job, () => stopReads(), opts.evalSignal ?? opts.signal);
   } catch (e) {
     opts.signal?.removeEventListener('abort', onOuterAbort);
     if (e instanceof Error && e.name === 'NotStreamableError') return { ast, fallback: e.message };
@@ -85,12 +92,19 @@ export async function answerStreaming(spec: ClusterSpec, input: ClusterQueryInpu
       timeoutMs: spec.timeoutMs,
       limits: { ...spec.readLimits, ...opts.limits },
       onProgress: opts.onProgress,
-      onSeries: (node, _q, s) => sink.push(orderOf.get(node.index)!, s),
+      onSeries: (node, _q, s) => {
+        const order = orderOf.get(node.index)!;
+        frontier.push(order, s.labels, seriesBytes(s));
+        sink.push(order, s);
+      },
+      // A node far ahead of the others pauses its read until the merge catches up (bounded memory).
+      waitForRoom: (node) => frontier.waitForRoom(orderOf.get(node.index)!),
     };
     // Each node's end is told at once, so the merge never waits on a node that has finished.
     const outcomes: NodeOutcome[] = await Promise.all(
       spec.nodes.map(async (n, i) => {
         const [o] = await fanOut([n], [eligible.request], fanOpts);
+        frontier.close(i);
         if (o.ok) sink.end(i);
         else sink.fail(i);
         return o;
@@ -119,6 +133,7 @@ export async function answerStreaming(spec: ClusterSpec, input: ClusterQueryInpu
     };
   } finally {
     opts.signal?.removeEventListener('abort', onOuterAbort);
+    frontier.releaseAll();
     sink.dispose();
   }
 }
