@@ -151,6 +151,8 @@ export function evaluateSnapshot(spec: ClusterSpec, ast: Expr, input: ClusterQue
 
   const mergedResult = toEvaluatedResult(evaluateOn(ast, input.expr, new PlannedStore(snapshot.requests, merged), input.frame, evalOpts()));
   mergedResult.warnings.push(...partial.map(partialWarning), ...snapshot.outcomes.flatMap((o) => o.warnings));
+  // Not a problem with the answer, but the user should know a repeat or a strategy switch reads again.
+  mergedResult.infos.push(...snapshot.outcomes.flatMap((o) => (o.cacheNotice ? [o.cacheNotice] : [])));
   if (ast.kind === 'VectorSelector') {
     attachSelectorProvenance(mergedResult.series, merged.flat(), input.lookbackDeltaMs ?? DEFAULT_LOOKBACK_DELTA_MS);
   }

@@ -94,11 +94,15 @@ async function readNode(node: ClusterNode, requests: readonly SelectorRequest[],
         ),
       opts.signal,
     );
+    let notCached = 0;
     missing.forEach((reqIndex, j) => {
       results[reqIndex] = res.results[j];
       const r = requests[reqIndex];
-      if (!onSeries) opts.cache?.put(key, r.matchers, r.startMs, r.endMs, res.results[j]);
+      if (!onSeries && opts.cache && !opts.cache.put(key, r.matchers, r.startMs, r.endMs, res.results[j])) notCached++;
     });
+    const cacheNotice = notCached
+      ? `${endpointDisplayName(node.endpoint)}: ${notCached === 1 ? 'a read' : `${notCached} reads`} larger than the raw-read cache (${Math.round(opts.cache!.budget / 1048576)} MiB) ${notCached === 1 ? 'was' : 'were'} not kept; re-running or re-merging reads ${notCached === 1 ? 'it' : 'them'} again`
+      : undefined;
     const c = onSeries ? { series: res.stats.series, samples: res.stats.samples } : sampleCount(results);
     emit({ state: 'done', bytes: res.stats.bytes, ...c });
     return {
@@ -112,6 +116,7 @@ async function readNode(node: ClusterNode, requests: readonly SelectorRequest[],
       headersMs: res.stats.headersMs,
       decodeMs: res.stats.decodeMs,
       fromCache: false,
+      ...(cacheNotice ? { cacheNotice } : {}),
     };
   } catch (e) {
     const cancelled = opts.signal?.aborted ?? false;

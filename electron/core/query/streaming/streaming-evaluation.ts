@@ -21,9 +21,9 @@ import { streamPlan, type StreamPlan } from './eligibility';
 import { IncrementalAggregate } from './incremental-aggregate';
 import { NotStreamableError } from './not-streamable';
 
-/** A batch is evaluated once it holds this many series or raw samples (whichever first). */
+/** A batch is evaluated once it holds this many series or raw samples (~4 MiB; whichever first). */
 export const BATCH_SERIES = 256;
-export const BATCH_SAMPLES = 1 << 20;
+export const BATCH_SAMPLES = 1 << 18;
 
 /** The store the evaluator reads: only the current batch, cut to the window asked (as PlannedStore cuts). */
 class BatchStore implements SeriesStore {
