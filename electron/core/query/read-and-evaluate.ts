@@ -17,6 +17,8 @@ export interface ReadAndEvaluateOptions extends Omit<EvaluateSnapshotOptions, 's
   onProgress?: FanOutOptions['onProgress'];
   /** The whole query's deadline, from the start of the reads. */
   timeoutMs?: number;
+  /** Streaming backpressure bound per node (default 8 MiB). */
+  aheadLimitBytes?: number;
   /** Never stream (tests comparing both paths; RRX_STREAMING=0). */
   noStreaming?: boolean;
 }
@@ -36,6 +38,7 @@ export async function readAndEvaluate(spec: ClusterSpec, input: ClusterQueryInpu
       timeoutMs: opts.timeoutMs,
       maxSamples: opts.maxSamples,
       makeSink: workerSinkFactory(),
+      aheadLimitBytes: opts.aheadLimitBytes,
     };
     const s = await answerStreaming(asked, input, sopts);
     if ('result' in s) return { ast: s.ast, result: s.result };

@@ -28,6 +28,8 @@ export interface StreamingOptions {
   /** The query's deadline from the start of the reads (reading and evaluating overlap). */
   timeoutMs?: number;
   maxSamples?: number;
+  /** How far (bytes) one node may stream ahead of the slowest before its read pauses (default 8 MiB). */
+  aheadLimitBytes?: number;
   /** Where the series go (default: inline); an evaluation worker in processes that set them up. */
   makeSink?: (job: StreamJob, onStop: (fallback: string | undefined) => void, signal?: AbortSignal) => StreamSink;
 }
@@ -61,7 +63,7 @@ export async function answerStreaming(spec: ClusterSpec, input: ClusterQueryInpu
 
   // The reads stop as soon as the streaming answer cannot be had (a fallback or an evaluation error).
   const reads = new AbortController();
-  const frontier = new StreamFrontier(spec.nodes.length);
+  const frontier = new StreamFrontier(spec.nodes.length, opts.aheadLimitBytes);
   const stopReads = (reason?: unknown): void => {
     reads.abort(reason);
     frontier.releaseAll();

@@ -21,7 +21,7 @@ export class StreamFrontier {
 
   constructor(
     nodes: number,
-    private readonly limit = AHEAD_LIMIT_BYTES,
+    private readonly limit: number = AHEAD_LIMIT_BYTES,
   ) {
     this.lanes = Array.from({ length: nodes }, () => ({ queue: [], head: 0, bytes: 0, open: true }));
   }
