@@ -14,6 +14,8 @@ import { combineNodeAnswers } from './pushdown-combine';
 import { pushdownVerdict } from './pushdown-rules';
 import { evaluateOffThread } from './eval-worker/off-thread';
 import { parseQuery, readForQuery, type ClusterQueryInput, type ClusterQueryResult } from './run-cluster-query';
+import { readAndEvaluate } from './read-and-evaluate';
+import { describeEvaluation } from './streaming/describe';
 import { ClusterReadError } from '@core/cluster/fanout/types';
 import type { RawReadCache } from '@core/cluster/fanout/raw-read-cache';
 import type { FanOutOptions } from '@core/cluster/fanout/fan-out';
@@ -52,6 +54,11 @@ export interface ModeOptions {
   nodeLookback?: 'query' | 'scrape-interval';
   /** Progress of local reads (the app's per-node progress events). */
   onProgress?: FanOutOptions['onProgress'];
+  /**
+   * Local answers may stream (merged and evaluated while the reads arrive, no snapshot kept): the CLI and
+   * serve-api; the app keeps snapshots for re-merging, per-node views and workspaces.
+   */
+  streaming?: boolean;
 }
 
 export interface ModeAnswer {
@@ -93,6 +100,22 @@ export async function answerQuery(spec: ClusterSpec, input: ClusterQueryInput, o
 
 async function runLocal(spec: ClusterSpec, input: ClusterQueryInput, opts: ModeOptions, note: string, requested: QueryMode = opts.mode): Promise<ModeAnswer> {
   if (!spec.nodes.length) throw new QueryModeError('local evaluation needs remote_read nodes (--endpoint); this cluster has engines only, use --mode delegate');
+  if (opts.streaming) {
+    // Streamed where the query allows (docs/streaming.md); the note says which path answered.
+    const { ast, snapshot, result } = await readAndEvaluate(spec, input, {
+      perNode: opts.perNode,
+      findings: opts.findings,
+      nodeLookback: opts.nodeLookback,
+      signal: opts.signal,
+      cache: opts.cache,
+      onProgress: opts.onProgress,
+      memory: opts.memory,
+      maxSamples: opts.maxSamples,
+      timeoutMs: opts.timeoutMs,
+    });
+    const path = result.evaluation ? `; ${describeEvaluation(result.evaluation)}` : '';
+    return { requested, mode: 'local', note: note + path, merged: result.merged, perNode: result.perNode, local: result, partial: result.partial, ast, snapshot };
+  }
   const started = performance.now();
   const bounded = opts.maxMemoryBytes === undefined ? spec : { ...spec, maxMemoryBytes: opts.maxMemoryBytes };
   const { ast, snapshot } = await readForQuery(bounded, input, { signal: opts.signal, cache: opts.cache, onProgress: opts.onProgress, memory: opts.memory });

@@ -59,6 +59,19 @@ export interface ClusterQueryResult {
   partial: PartialNotice[];
   mergeMs: number;
   evalMs: number;
+  /** Which path answered: streamed (merged and evaluated while the reads arrived) or over the whole snapshot. */
+  evaluation?: EvaluationPath;
+}
+
+export interface EvaluationPath {
+  path: 'streaming' | 'snapshot';
+  /** Why the snapshot path ran (the query or its data needed every series at once). */
+  reason?: string;
+  /** Streaming: most raw-sample bytes held at once, and all raw-sample bytes read. */
+  peakHeldBytes?: number;
+  rawBytes?: number;
+  /** Samples the nodes returned (the snapshot path counts them from its outcomes). */
+  samplesRead?: number;
 }
 
 export function parseQuery(expr: string, compat: ClusterSpec['compat'] = 'prometheus3'): Expr {
@@ -88,7 +101,7 @@ export function partialNotices(outcomes: readonly NodeOutcome[]): PartialNotice[
   return outcomes.filter((o) => !o.ok).map((o) => ({ node: o.node.name, host: o.host, reason: o.error ?? 'unknown error' }));
 }
 
-function checkPartialPolicy(spec: ClusterSpec, outcomes: readonly NodeOutcome[], signal?: AbortSignal): void {
+export function checkPartialPolicy(spec: ClusterSpec, outcomes: readonly NodeOutcome[], signal?: AbortSignal): void {
   if (signal?.aborted) throw new ClusterReadError('The query was cancelled.', []);
   const failed = partialNotices(outcomes);
   if (failed.length === 0) return;
@@ -143,6 +156,8 @@ export function evaluateSnapshot(spec: ClusterSpec, ast: Expr, input: ClusterQue
 
   const mergedResult = toEvaluatedResult(evaluateOn(ast, input.expr, new PlannedStore(snapshot.requests, merged), input.frame, evalOpts()));
   mergedResult.warnings.push(...partial.map(partialWarning), ...snapshot.outcomes.flatMap((o) => o.warnings));
+  // Not a problem with the answer, but the user should know a repeat or a strategy switch reads again.
+  mergedResult.infos.push(...snapshot.outcomes.flatMap((o) => (o.cacheNotice ? [o.cacheNotice] : [])));
   if (ast.kind === 'VectorSelector') {
     attachSelectorProvenance(mergedResult.series, merged.flat(), input.lookbackDeltaMs ?? DEFAULT_LOOKBACK_DELTA_MS);
   }

@@ -24,11 +24,27 @@ export class ChunkedResponseDecoder {
   private readonly perQuery: Map<string, SeriesBuilder>[];
   readonly warnings: RemoteReadWarning[] = [];
 
+  /** The series being decoded when streaming (`onSeries`): handed on once a frame of another series arrives. */
+  private current?: { queryIndex: number; key: string; builder: SeriesBuilder };
+
+  /**
+   * With `onSeries`, each series is handed on as soon as the stream moves past it (Prometheus streams series in
+   * label order, a long one split over consecutive frames) and nothing is kept; finish() then returns empty lists.
+   */
   constructor(
     private readonly windows: readonly QueryWindow[],
     private readonly budget: ReadBudget,
+    private readonly onSeries?: (queryIndex: number, s: RawSeries) => void,
   ) {
     this.perQuery = windows.map(() => new Map());
+  }
+
+  private handOn(): void {
+    const c = this.current;
+    if (!c) return;
+    this.current = undefined;
+    this.perQuery[c.queryIndex].delete(c.key);
+    if (c.builder.length > 0) this.onSeries!(c.queryIndex, c.builder.finish());
   }
 
   /** Decode one frame's message. */
@@ -71,11 +87,13 @@ export class ChunkedResponseDecoder {
     }
     const key = labelsKey(labels);
     const series = this.perQuery[queryIndex];
+    if (this.onSeries && (this.current?.key !== key || this.current.queryIndex !== queryIndex)) this.handOn();
     let builder = series.get(key);
     if (!builder) {
       builder = new SeriesBuilder(labels, 0);
       series.set(key, builder);
       this.budget.addSeries();
+      if (this.onSeries) this.current = { queryIndex, key, builder };
     }
     // First pass: where each chunk's data lies and how many samples the chunks declare, so the series' arrays are
     // allocated once at their final size (never more than the read's sample limit leaves room for) and handed over
@@ -182,6 +200,7 @@ export class ChunkedResponseDecoder {
 
   /** The decoded series per query index; series left without samples in the window are dropped. */
   finish(): RawSeries[][] {
+    if (this.onSeries) this.handOn();
     return this.perQuery.map((m) => {
       const out: RawSeries[] = [];
       for (const b of m.values()) if (b.length > 0) out.push(b.finish());

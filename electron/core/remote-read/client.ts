@@ -31,6 +31,13 @@ export interface RemoteReadOptions {
   env?: NodeJS.ProcessEnv;
   /** Charged as samples are decoded and kept (query index = position in `queries`); may throw to stop the read. */
   hold?: HoldSamples;
+  /**
+   * Streaming: each decoded series is handed here as soon as it is complete (STREAMED_XOR_CHUNKS: while the body
+   * arrives, in the node's label order; SAMPLES: after decoding, in response order) and `results` stay empty.
+   */
+  onSeries?: (queryIndex: number, s: RawSeries) => void;
+  /** Streaming backpressure: a promise while the consumer wants no more series from this read yet. */
+  waitForRoom?: () => Promise<void> | undefined;
 }
 
 export interface RemoteReadResult {
@@ -179,7 +186,8 @@ export async function remoteRead(
         throw fail('content-type', `unexpected streamed message type in "${contentType}"`);
       }
       responseType = 'STREAMED_XOR_CHUNKS';
-      decoded = await readStreamedBody(res.body, windows, budget, () => progress(), deadline.signal);
+      const onSeries = opts.onSeries;
+      decoded = await readStreamedBody(res.body, windows, budget, () => progress(), deadline.signal, onSeries && ((k, s) => onSeries(sentIndex[k], s)), opts.waitForRoom);
     } else if (contentType.startsWith(CONTENT_TYPE_PROTOBUF)) {
       responseType = 'SAMPLES';
       decoded = await readSamplesBody(res.body, budget, () => progress(), deadline.signal);
@@ -191,7 +199,8 @@ export async function remoteRead(
     }
 
     decoded.results.forEach((series, k) => {
-      results[sentIndex[k]] = series;
+      if (opts.onSeries) for (const s of series) opts.onSeries(sentIndex[k], s);
+      else results[sentIndex[k]] = series;
     });
     const warnings = decoded.warnings.map((w) => ({ ...w, queryIndex: sentIndex[w.queryIndex] ?? w.queryIndex }));
     progress(true);

@@ -101,9 +101,11 @@ export async function readStreamedBody(
   budget: ReadBudget,
   onFrame: () => void,
   signal?: AbortSignal,
+  onSeries?: (queryIndex: number, s: RawSeries) => void,
+  waitForRoom?: () => Promise<void> | undefined,
 ): Promise<DecodedBody> {
   const frames = new FrameReader(budget.limits.maxFrameBytes, LIMIT_NAMES.maxFrameBytes);
-  const decoder = new ChunkedResponseDecoder(windows, budget);
+  const decoder = new ChunkedResponseDecoder(windows, budget, onSeries);
   const onMessage = (m: Uint8Array) => {
     decoder.decodeFrame(m);
     onFrame();
@@ -115,6 +117,13 @@ export async function readStreamedBody(
     const t0 = performance.now();
     frames.push(chunk, onMessage);
     decodeMs += performance.now() - t0;
+    // Streaming consumer behind on this node's series: stop pulling bytes (TCP pushes back) until it catches up.
+    const wait = waitForRoom?.();
+    if (wait) {
+      await wait;
+      if (signal?.aborted) throw new TransportError('cancelled', 'aborted');
+      sliceStart = performance.now();
+    }
     // Buffered data is handed over without a trip through the event loop: give it a turn now and then.
     if (performance.now() - sliceStart >= SLICE_MS) {
       await nextTurn();

@@ -4,9 +4,9 @@ import { parse } from '@core/promql/parser';
 import { exprType, type Expr } from '@core/promql/parser/ast';
 import { documentedType } from '@core/promql/parser/check';
 import { toEngineResult } from '@core/query/evaluate';
-import { readForQuery } from '@core/query/run-cluster-query';
 import { defaultQueryBudgetBytes } from '@core/query/memory-budget';
-import { evaluateOffThread } from '@core/query/eval-worker/off-thread';
+import { readAndEvaluate } from '@core/query/read-and-evaluate';
+import { describeEvaluation } from '@core/query/streaming/describe';
 import { answerQuery, hasQueryApis } from '@core/query/answer-modes';
 import type { Compat } from '@core/promql/engine/options';
 import type { QueryResult } from '@core/promql/engine/query';
@@ -72,15 +72,23 @@ export async function handleQuery(range: boolean, form: ApiForm, ctx: ApiContext
         maxSamples: ctx.maxSamples,
         cache: ctx.cache,
         timeoutMs: Math.max(1, timeoutMs - (performance.now() - t0)),
+        streaming: true,
       });
       return answerParts(toEngineResult(answer.merged, p.frame.endMs), p.limit, [`rrx answered in ${answer.mode} mode: ${answer.note}`]);
     }
-    const { ast, snapshot } = await readForQuery(spec, input, { signal: rs.signal, cache: ctx.cache, memory });
-    const t2 = performance.now();
-    // In a worker thread: /-/healthy and other requests are answered meanwhile; the deadline or a closed
+    // Streamed where the query allows (merged and evaluated while the reads arrive), else read whole and evaluated
+    // in a worker thread: /-/healthy and other requests are answered meanwhile; the deadline or a closed
     // connection terminates it wherever it is.
-    const remainingMs = Math.max(1, timeoutMs - (performance.now() - t0));
-    const r = await evaluateOffThread(spec, ast, input, snapshot, { strategy: p.strategy, signal: rs.evalSignal, maxSamples: ctx.maxSamples, timeoutMs: remainingMs });
+    const t2 = performance.now();
+    const { result: r } = await readAndEvaluate(spec, input, {
+      strategy: p.strategy,
+      signal: rs.signal,
+      evalSignal: rs.evalSignal,
+      cache: ctx.cache,
+      memory,
+      maxSamples: ctx.maxSamples,
+      timeoutMs: Math.max(1, timeoutMs - (performance.now() - t0)),
+    });
     const result = toEngineResult(r.merged, p.frame.endMs);
     const t3 = performance.now();
     // Prometheus's stats shape; samples are those the nodes returned (rrx has no per-step peak count).
@@ -96,7 +104,9 @@ export async function handleQuery(range: boolean, form: ApiForm, ctx: ApiContext
               execQueueTime: seconds(t1 - t0),
               execTotalTime: seconds(t3 - t0),
             },
-            samples: { totalQueryableSamples: snapshot.outcomes.reduce((n, o) => n + o.samples, 0), peakSamples: 0 },
+            samples: { totalQueryableSamples: r.evaluation?.samplesRead ?? 0, peakSamples: 0 },
+            // rrx's own: which evaluation path answered (streaming or the whole snapshot, and why).
+            ...(r.evaluation ? { rrxEvaluation: describeEvaluation(r.evaluation) } : {}),
           };
     return answerParts(result, p.limit, [], stats);
   } catch (e) {

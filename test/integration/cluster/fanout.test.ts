@@ -92,4 +92,21 @@ describe('cluster fan-out', () => {
     expect(srv.lastRequest()!.queries).toHaveLength(2);
     expect(o.results.map((r) => r.map((s) => s.labels.__name__))).toEqual([['up'], ['other']]);
   });
+
+  it('a read larger than the raw-read cache is not kept, and the outcome says so', async () => {
+    const server = await startRemoteReadServer({ series: [series('up', T0, 240)] });
+    servers.push(server);
+    const nodes = [{ index: 0, name: 'n0', endpoint: { url: server.url } }];
+    const tiny = new RawReadCache(1024);
+    const [o] = await fanOut(nodes, [request], { cache: tiny });
+    expect(o.ok).toBe(true);
+    expect(o.cacheNotice).toMatch(/a read larger than the raw-read cache \(0 MiB\) was not kept; re-running or re-merging reads it again/);
+    expect(tiny.usedBytes).toBe(0);
+    const [again] = await fanOut(nodes, [request], { cache: tiny });
+    expect(again.fromCache).toBe(false);
+    const roomy = new RawReadCache();
+    const [kept] = await fanOut(nodes, [request], { cache: roomy });
+    expect(kept.cacheNotice).toBeUndefined();
+    expect((await fanOut(nodes, [request], { cache: roomy }))[0].fromCache).toBe(true);
+  });
 });

@@ -66,7 +66,7 @@ export const queryCommand: CliCommand = {
     let result: EvaluatedResult;
     try {
       const input = { expr: v.expr, frame, lookbackDeltaMs };
-      const answer = await answerQuery(spec, input, { ...modeFlags, signal: io.signal, timeoutMs });
+      const answer = await answerQuery(spec, input, { ...modeFlags, signal: io.signal, timeoutMs, streaming: true });
       result = answer.merged;
       if (modeFlags.explicit || hasQueryApis(spec)) io.stderr(`rrx query: mode ${answer.mode}: ${answer.note}\n`);
     } catch (e) {

@@ -28,6 +28,13 @@ export interface FanOutOptions {
    * budget); crossing it aborts every node's read at once, and the caller fails with `memory.error`.
    */
   memory?: QueryMemoryBudget;
+  /**
+   * Streaming: every node's series are handed here as they are decoded (label order per node), none is kept, and
+   * the cache is neither read nor filled (the caller decides what it may keep); outcomes carry counts only.
+   */
+  onSeries?: (node: ClusterNode, queryIndex: number, s: RawSeries) => void;
+  /** Streaming backpressure per node (see RemoteReadOptions.waitForRoom). */
+  waitForRoom?: (node: ClusterNode) => Promise<void> | undefined;
 }
 
 const sharedLimiter = new NodeLimiter(4);
@@ -80,12 +87,13 @@ async function readNode(node: ClusterNode, requests: readonly SelectorRequest[],
   const results: RawSeries[][] = requests.map(() => []);
   const missing: number[] = [];
   requests.forEach((r, i) => {
-    const hit = opts.noCache ? undefined : opts.cache?.get(key, r.matchers, r.startMs, r.endMs);
+    const hit = opts.noCache || opts.onSeries ? undefined : opts.cache?.get(key, r.matchers, r.startMs, r.endMs);
     if (hit) results[i] = hit;
     else missing.push(i);
   });
   const base = { node, host, warnings: [] as string[] };
   const emit = (p: Omit<NodeProgress, 'node'>): void => opts.onProgress?.({ node: node.index, ...p });
+  const onSeries = opts.onSeries;
 
   if (missing.length === 0) {
     const c = sampleCount(results);
@@ -108,16 +116,22 @@ async function readNode(node: ClusterNode, requests: readonly SelectorRequest[],
             limits: opts.maxSamplesPerNode ? { ...opts.limits, maxSamples: opts.maxSamplesPerNode } : opts.limits,
             hold: opts.memory && holdInBudget(opts.memory, missing.map((i) => requests[i]), node.name),
             onProgress: (p) => emit({ state: 'reading', ...p }),
+            onSeries: onSeries && ((j, s) => onSeries(node, missing[j], s)),
+            waitForRoom: opts.waitForRoom && (() => opts.waitForRoom!(node)),
           },
         ),
       opts.signal,
     );
+    let notCached = 0;
     missing.forEach((reqIndex, j) => {
       results[reqIndex] = res.results[j];
       const r = requests[reqIndex];
-      opts.cache?.put(key, r.matchers, r.startMs, r.endMs, res.results[j]);
+      if (!onSeries && opts.cache && !opts.cache.put(key, r.matchers, r.startMs, r.endMs, res.results[j])) notCached++;
     });
-    const c = sampleCount(results);
+    const cacheNotice = notCached
+      ? `${endpointDisplayName(node.endpoint)}: ${notCached === 1 ? 'a read' : `${notCached} reads`} larger than the raw-read cache (${Math.round(opts.cache!.budget / 1048576)} MiB) ${notCached === 1 ? 'was' : 'were'} not kept; re-running or re-merging reads ${notCached === 1 ? 'it' : 'them'} again`
+      : undefined;
+    const c = onSeries ? { series: res.stats.series, samples: res.stats.samples } : sampleCount(results);
     emit({ state: 'done', bytes: res.stats.bytes, ...c });
     return {
       ...base,
@@ -130,6 +144,7 @@ async function readNode(node: ClusterNode, requests: readonly SelectorRequest[],
       headersMs: res.stats.headersMs,
       decodeMs: res.stats.decodeMs,
       fromCache: false,
+      ...(cacheNotice ? { cacheNotice } : {}),
     };
   } catch (e) {
     const cancelled = opts.signal?.aborted ?? false;

@@ -50,9 +50,14 @@ export class RawReadCache {
       .filter((s) => s.timestamps.length > 0);
   }
 
-  put(nodeKey: string, matchers: readonly LabelMatcher[], startMs: number, endMs: number, series: RawSeries[]): void {
+  get budget(): number {
+    return this.budgetBytes;
+  }
+
+  /** Keep a read; false (and nothing kept) when it alone is larger than the whole budget. */
+  put(nodeKey: string, matchers: readonly LabelMatcher[], startMs: number, endMs: number, series: RawSeries[]): boolean {
     const bytes = retainedBytes(series);
-    if (bytes > this.budgetBytes) return;
+    if (bytes > this.budgetBytes) return false;
     const key = matchersKey(matchers);
     // A wider read of the same selector replaces narrower ones it covers.
     this.entries = this.entries.filter((e) => {
@@ -63,6 +68,7 @@ export class RawReadCache {
     this.entries.push({ nodeKey, matcherKey: key, startMs, endMs, readAtMs: this.now(), series, bytes });
     this.used += bytes;
     while (this.used > this.budgetBytes && this.entries.length) this.used -= this.entries.shift()!.bytes;
+    return true;
   }
 
   clear(): void {

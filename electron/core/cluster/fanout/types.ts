@@ -45,6 +45,8 @@ export interface NodeOutcome {
   decodeMs?: number;
   /** Every selector came from the raw-read cache: no network. */
   fromCache: boolean;
+  /** Set when a read was too large for the raw-read cache and was not kept (so a repeat reads it again). */
+  cacheNotice?: string;
 }
 
 export class ClusterReadError extends Error {

@@ -25,7 +25,7 @@ import { ratioSampleOffset } from './ratio-sampler';
 const MIN_INT64 = -(2 ** 63);
 const MAX_INT64 = 2 ** 63;
 
-function groupingKeyAndLabels(l: Labels, grouping: readonly string[], without: boolean): [string, Labels] {
+export function groupingKeyAndLabels(l: Labels, grouping: readonly string[], without: boolean): [string, Labels] {
   if (without) {
     const names = [...grouping, METRIC_NAME];
     return [signature(l, names, false), deleteLabels(l, names)];
@@ -227,7 +227,7 @@ export function evalAggregate(ev: Evaluator, e: AggregateExpr, grid: StepGrid): 
 }
 
 /** One sample into 2.42's avg: mean += v/n − mean/n (Inf-safe as upstream); `n` counts the group's samples so far, this one included. */
-function prometheus2AvgStep(mean: Float64Array, n: number, g: number, f: number): void {
+export function prometheus2AvgStep(mean: Float64Array, n: number, g: number, f: number): void {
   const m = mean[g];
   if (m === Infinity || m === -Infinity) {
     if ((f === Infinity || f === -Infinity) && m > 0 === f > 0) return;

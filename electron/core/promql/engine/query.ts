@@ -9,7 +9,7 @@ import type { Labels, SeriesStore } from '../../series/types';
 import { compareLabels, labelsKey } from '../../series/labels';
 import { Evaluator } from './evaluator';
 import { QueryError } from './errors';
-import { makeGrid, stepTime } from './grid';
+import { makeGrid, stepTime, type StepGrid } from './grid';
 import { resolveOptions, type EvalOptions } from './options';
 import { preprocessExpr } from './preprocess';
 import { dropMetricName } from './labels-ops';
@@ -77,9 +77,13 @@ export function executeInstantQuery(input: InstantQueryInput): QueryResult {
   const expr = preprocessExpr(ast, { startMs: input.timeMs, endMs: input.timeMs, stepMs: 0 });
   const ev = new Evaluator(input.store, opts);
   const grid = makeGrid(input.timeMs, input.timeMs, 1);
-  const v = ev.eval(expr, grid);
+  return instantResult(ev.eval(expr, grid), ev, input.timeMs, text);
+}
+
+/** An instant query's answer from its evaluated value (also the streaming path's last step). */
+export function instantResult(v: EvalValue, ev: Evaluator, timeMs: number, text: string): QueryResult {
   const { warnings, infos } = renderAnnotations(ev, text);
-  return shape(v, ev, input.timeMs, warnings, infos);
+  return shape(v, ev, timeMs, warnings, infos);
 }
 
 export function executeRangeQuery(input: RangeQueryInput): QueryResult {
@@ -95,7 +99,11 @@ export function executeRangeQuery(input: RangeQueryInput): QueryResult {
   const expr = preprocessExpr(ast, { startMs: input.startMs, endMs: input.endMs, stepMs: input.stepMs });
   const ev = new Evaluator(input.store, opts);
   const grid = makeGrid(input.startMs, input.endMs, input.stepMs);
-  const v = ev.eval(expr, grid);
+  return rangeResult(ev.eval(expr, grid), ev, grid, text);
+}
+
+/** A range query's answer from its evaluated value (also the streaming path's last step). */
+export function rangeResult(v: EvalValue, ev: Evaluator, grid: StepGrid, text: string): QueryResult {
   const { warnings, infos } = renderAnnotations(ev, text);
   if (v.type === 'scalar') {
     // A scalar range query answers as a matrix with one label-less series.

@@ -62,10 +62,28 @@ export async function closeIdleEvalWorkers(): Promise<void> {
   await Promise.all(idle.splice(0).map((w) => w.terminate()));
 }
 
+/**
+ * A pooled worker for one streaming query (undefined when evaluation runs inline): the caller talks to it directly
+ * and gives it back (kept warm after a clean answer) or has it terminated (cancel, deadline, failure).
+ */
+export function borrowEvalWorker(): { worker: Worker; giveBack(keep: boolean): void } | undefined {
+  if (!config) return undefined;
+  const { maxIdle } = config;
+  const worker = unpark() ?? new Worker(config.entry);
+  worker.ref();
+  return {
+    worker,
+    giveBack(keep: boolean): void {
+      if (keep && idle.length < maxIdle) park(worker);
+      else void worker.terminate();
+    },
+  };
+}
+
 /** How far past the engine's own deadline the worker may run before it is terminated (merge, findings). */
 const BACKSTOP_MS = 1000;
 
-function abortError(signal: AbortSignal): Error {
+export function abortError(signal: AbortSignal): Error {
   const reason = signal.reason as { name?: string } | undefined;
   return reason?.name === 'TimeoutError' ? new QueryTimeoutError() : new QueryCanceledError();
 }

@@ -3,11 +3,13 @@
 import { parentPort } from 'node:worker_threads';
 import { evaluateSnapshot } from '../run-cluster-query';
 import { serializeError, transferables, type EvalJob, type EvalReply } from './job';
+import { serveStreamMessage } from './streaming-serve';
 
 export function serveEvalJobs(): void {
   const port = parentPort;
   if (!port) throw new Error('the evaluation worker must run in a worker thread');
   port.on('message', (job: EvalJob) => {
+    if (serveStreamMessage(port, job)) return;
     let reply: EvalReply;
     let transfer: ArrayBuffer[] = [];
     try {
