@@ -219,7 +219,8 @@ export function analyzeSnapshot(spec: ClusterSpec, startMs: number, endMs: numbe
   return analyzeReplicas({ nodes, startMs, endMs, replicaLabel: spec.replicaLabel });
 }
 
-function toFindingView(f: ReplicaAnalysis['findings'][number]): Finding {
+/** A finding as the contract carries it (the Compare view's node findings and its engine answer findings). */
+export function toFindingView(f: ReplicaAnalysis['findings'][number]): Finding {
   return {
     kind: f.kind,
     severity: f.severity,
