@@ -130,6 +130,7 @@ describe('a planted secret stays in the keychain', () => {
     await call('profiles.setActive', { id: profile.id });
     const dup = await call('profiles.duplicate', { id: profile.id });
     await call('profiles.testConnection', { id: profile.id });
+    await call('profiles.dataExtent', { id: profile.id });
     // An unsaved edit of the profile, tested before saving: its stored secrets are used, never answered.
     await call('profiles.testDraft', {
       profile: { id: profile.id, name: profile.name, nodes: profile.nodes.map((n) => ({ id: n.id, name: n.name, endpoint: { url: n.endpoint.url } })), mergeStrategy: 'union', timeoutMs: 5_000, partialPolicy: 'partial', compat: 'prometheus3' },

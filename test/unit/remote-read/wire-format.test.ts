@@ -47,7 +47,7 @@ describe('prompb schema', () => {
     };
     const back = decodeReadRequest(encodeReadRequest([q, { ...q, startMs: 0 }], ['SAMPLES']));
     expect(back.accepted).toEqual(['SAMPLES']);
-    expect(back.queries[0]).toEqual({ matchers: q.matchers, startMs: -5, endMs: 1_700_000_000_000 });
+    expect(back.queries[0]).toEqual({ matchers: q.matchers, startMs: -5, endMs: 1_700_000_000_000, hints: q.hints });
     expect(encodeReadRequestProto([q]).length).toBeGreaterThan(20);
   });
 });
